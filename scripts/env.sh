@@ -1,0 +1,10 @@
+# Shared settings for the project's scripts (sourced, not run). One place for pinned versions.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+OWUI_VENV="$TOOLS/owui-venv"
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.129
+BINARYEN_VERSION=132
+OWUI_VERSION=0.12.4
+export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true

@@ -1,0 +1,320 @@
+//! The one place that talks HTTP: `Client` sends an [`Endpoint`] with the Bearer token, and turns
+//! whatever comes back into the expected type or an [`ApiError`]. One `pub async fn` per route.
+
+use gloo_net::http::{Request, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use web_sys::AbortSignal;
+
+use super::endpoints::{self as ep, Endpoint, Membership, Method, UserListParams};
+use super::error::ApiError;
+use super::models::*;
+
+/// A connection to one Open WebUI server, optionally with a token (JWT or `sk-` API key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client {
+    base_url: String,
+    token: Option<String>,
+}
+
+/// Decodes a response body as `T`, or maps the failure. Pure, so the host tests can feed it the
+/// recorded fixtures.
+pub fn decode<T: DeserializeOwned>(
+    status: u16,
+    content_type: &str,
+    body: &str,
+    url: &str,
+) -> Result<T, ApiError> {
+    if !(200..300).contains(&status) || !content_type.contains("json") {
+        return Err(ApiError::from_response(status, content_type, body, url));
+    }
+    serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// Normalises what a person types as the server address: trims, drops trailing slashes and a
+/// pasted `/api/...` or `/auth` suffix, adds `http://` when no scheme is given.
+pub fn normalize_base_url(input: &str) -> String {
+    let mut s = input.trim().trim_end_matches('/').to_string();
+    for suffix in ["/api/v1", "/api", "/auth"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s = stripped.to_string();
+        }
+    }
+    if !s.is_empty() && !s.contains("://") {
+        s = format!("http://{s}");
+    }
+    s
+}
+
+impl Client {
+    pub fn new(base_url: &str, token: Option<String>) -> Self {
+        Client {
+            base_url: normalize_base_url(base_url),
+            token,
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn with_token(&self, token: String) -> Self {
+        Client {
+            base_url: self.base_url.clone(),
+            token: Some(token),
+        }
+    }
+
+    fn builder(&self, endpoint: &Endpoint, abort: Option<&AbortSignal>) -> RequestBuilder {
+        let url = format!("{}{}", self.base_url, endpoint.path);
+        let b = match endpoint.method {
+            Method::Get => Request::get(&url),
+            Method::Post => Request::post(&url),
+            Method::Delete => Request::delete(&url),
+        };
+        let b = b.header("Accept", "application/json").abort_signal(abort);
+        match &self.token {
+            Some(t) => b.header("Authorization", &format!("Bearer {t}")),
+            None => b,
+        }
+    }
+
+    async fn send<T: DeserializeOwned, B: Serialize>(
+        &self,
+        endpoint: Endpoint,
+        body: Option<&B>,
+        abort: Option<&AbortSignal>,
+    ) -> Result<T, ApiError> {
+        let url = format!("{}{}", self.base_url, endpoint.path);
+        let b = self.builder(&endpoint, abort);
+        let request = match body {
+            Some(body) => b.json(body),
+            None => b.build(),
+        }
+        .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| transport_error(e, &self.base_url))?;
+        let status = response.status();
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| transport_error(e, &self.base_url))?;
+        decode(status, &content_type, &text, &url)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, endpoint: Endpoint) -> Result<T, ApiError> {
+        self.send::<T, ()>(endpoint, None, None).await
+    }
+
+    async fn post<T: DeserializeOwned, B: Serialize>(
+        &self,
+        endpoint: Endpoint,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send(endpoint, Some(body), None).await
+    }
+
+    async fn post_empty<T: DeserializeOwned>(&self, endpoint: Endpoint) -> Result<T, ApiError> {
+        self.send::<T, ()>(endpoint, None, None).await
+    }
+
+    /// Fetches binary content (a profile image) with the token, as bytes and MIME type.
+    pub async fn get_bytes(
+        &self,
+        endpoint: Endpoint,
+        abort: Option<&AbortSignal>,
+    ) -> Result<(Vec<u8>, String), ApiError> {
+        let url = format!("{}{}", self.base_url, endpoint.path);
+        let request = self
+            .builder(&endpoint, abort)
+            .build()
+            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| transport_error(e, &self.base_url))?;
+        let status = response.status();
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        if !(200..300).contains(&status) {
+            let text = response.text().await.unwrap_or_default();
+            return Err(ApiError::from_response(status, &content_type, &text, &url));
+        }
+        let bytes = response
+            .binary()
+            .await
+            .map_err(|e| transport_error(e, &self.base_url))?;
+        Ok((bytes, content_type))
+    }
+
+    // --- auths ---------------------------------------------------------------------------------
+    pub async fn signin(&self, form: &SigninForm) -> Result<SigninOutcome, ApiError> {
+        let v: Value = self.post(ep::signin(), form).await?;
+        SigninOutcome::from_json(v).map_err(ApiError::Decode)
+    }
+    pub async fn signout(&self) -> Result<Value, ApiError> {
+        self.post_empty(ep::signout()).await
+    }
+    pub async fn session_user(&self) -> Result<SessionUser, ApiError> {
+        self.get(ep::session_user()).await
+    }
+    pub async fn add_user(&self, form: &AddUserForm) -> Result<AddedUser, ApiError> {
+        self.post(ep::add_user(), form).await
+    }
+
+    // --- users ---------------------------------------------------------------------------------
+    /// One page of users. `abort` lets a newer search cancel this one.
+    pub async fn list_users(
+        &self,
+        params: &UserListParams,
+        abort: Option<&AbortSignal>,
+    ) -> Result<UserList, ApiError> {
+        self.send::<UserList, ()>(ep::users_list(params), None, abort)
+            .await
+    }
+    pub async fn all_users(&self) -> Result<UserInfoList, ApiError> {
+        self.get(ep::users_all()).await
+    }
+    pub async fn search_users(
+        &self,
+        params: &UserListParams,
+        abort: Option<&AbortSignal>,
+    ) -> Result<UserInfoList, ApiError> {
+        self.send::<UserInfoList, ()>(ep::users_search(params), None, abort)
+            .await
+    }
+    pub async fn my_groups(&self) -> Result<Vec<Group>, ApiError> {
+        self.get(ep::my_groups(true)).await
+    }
+    pub async fn my_permissions(&self) -> Result<JsonMap, ApiError> {
+        self.get(ep::my_permissions()).await
+    }
+    pub async fn default_permissions(&self) -> Result<JsonMap, ApiError> {
+        self.get(ep::default_permissions()).await
+    }
+    pub async fn update_default_permissions(
+        &self,
+        permissions: &JsonMap,
+    ) -> Result<JsonMap, ApiError> {
+        self.post(ep::default_permissions_update(), permissions)
+            .await
+    }
+    pub async fn factory_default_permissions(&self) -> Result<JsonMap, ApiError> {
+        self.get(ep::default_permissions_factory()).await
+    }
+    /// `None` until the user has saved settings once (the server answers `null`).
+    pub async fn my_settings(&self) -> Result<Option<JsonMap>, ApiError> {
+        self.get(ep::my_settings()).await
+    }
+    pub async fn update_my_settings(&self, settings: &JsonMap) -> Result<JsonMap, ApiError> {
+        self.post(ep::my_settings_update(), settings).await
+    }
+    pub async fn my_status(&self) -> Result<UserStatus, ApiError> {
+        self.get(ep::my_status()).await
+    }
+    pub async fn update_my_status(&self, status: &UserStatus) -> Result<Value, ApiError> {
+        self.post(ep::my_status_update(), status).await
+    }
+    pub async fn my_info(&self) -> Result<Option<JsonMap>, ApiError> {
+        self.get(ep::my_info()).await
+    }
+    pub async fn update_my_info(&self, info: &JsonMap) -> Result<Option<JsonMap>, ApiError> {
+        self.post(ep::my_info_update(), info).await
+    }
+    pub async fn user(&self, id: &str) -> Result<User, ApiError> {
+        self.get(ep::user(id)).await
+    }
+    pub async fn user_info(&self, id: &str) -> Result<UserInfo, ApiError> {
+        self.get(ep::user_info(id)).await
+    }
+    pub async fn user_oauth_sessions(&self, id: &str) -> Result<Vec<Value>, ApiError> {
+        self.get(ep::user_oauth_sessions(id)).await
+    }
+    pub async fn user_active(&self, id: &str) -> Result<bool, ApiError> {
+        let v: Value = self.get(ep::user_active(id)).await?;
+        Ok(v.get("active").and_then(Value::as_bool).unwrap_or(false))
+    }
+    pub async fn revoke_user_sessions(&self, id: &str) -> Result<Value, ApiError> {
+        self.post_empty(ep::user_sessions_revoke(id)).await
+    }
+    pub async fn update_user(&self, id: &str, form: &UserUpdate) -> Result<User, ApiError> {
+        self.post(ep::user_update(id), form).await
+    }
+    pub async fn delete_user(&self, id: &str) -> Result<Value, ApiError> {
+        self.send::<Value, ()>(ep::user_delete(id), None, None)
+            .await
+    }
+    pub async fn user_groups(&self, id: &str) -> Result<Vec<Group>, ApiError> {
+        self.get(ep::user_groups(id, true)).await
+    }
+    pub async fn user_preview(&self, id: &str) -> Result<UserPreview, ApiError> {
+        self.get(ep::user_preview(id)).await
+    }
+
+    // --- groups --------------------------------------------------------------------------------
+    pub async fn groups(&self) -> Result<Vec<Group>, ApiError> {
+        self.get(ep::groups_list()).await
+    }
+    pub async fn create_group(&self, form: &GroupForm) -> Result<Group, ApiError> {
+        self.post(ep::group_create(), form).await
+    }
+    pub async fn group(&self, id: &str) -> Result<Group, ApiError> {
+        self.get(ep::group(id)).await
+    }
+    pub async fn group_info(&self, id: &str) -> Result<Group, ApiError> {
+        self.get(ep::group_info(id)).await
+    }
+    pub async fn export_group(&self, id: &str) -> Result<Value, ApiError> {
+        self.get(ep::group_export(id)).await
+    }
+    pub async fn group_users(&self, id: &str) -> Result<Vec<UserInfo>, ApiError> {
+        self.post_empty(ep::group_users(id)).await
+    }
+    pub async fn update_group(&self, id: &str, form: &GroupForm) -> Result<Group, ApiError> {
+        self.post(ep::group_update(id), form).await
+    }
+    pub async fn add_group_users(
+        &self,
+        id: &str,
+        user_ids: Vec<String>,
+    ) -> Result<Group, ApiError> {
+        self.post(ep::group_users_add(id), &UserIds { user_ids })
+            .await
+    }
+    pub async fn remove_group_users(
+        &self,
+        id: &str,
+        user_ids: Vec<String>,
+    ) -> Result<Group, ApiError> {
+        self.post(ep::group_users_remove(id), &UserIds { user_ids })
+            .await
+    }
+    pub async fn delete_group(&self, id: &str) -> Result<Value, ApiError> {
+        self.send::<Value, ()>(ep::group_delete(id), None, None)
+            .await
+    }
+    pub async fn group_preview(&self, id: &str) -> Result<GroupPreview, ApiError> {
+        self.get(ep::group_preview(id)).await
+    }
+    pub async fn group_members(
+        &self,
+        id: &str,
+        membership: Membership,
+        query: &str,
+        page: u32,
+    ) -> Result<GroupMembers, ApiError> {
+        self.get(ep::group_members(id, membership, query, page))
+            .await
+    }
+}
+
+fn transport_error(e: gloo_net::Error, base_url: &str) -> ApiError {
+    match e {
+        gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
+        gloo_net::Error::SerdeError(e) => ApiError::Decode(e.to_string()),
+        _ => ApiError::Network(base_url.to_string()),
+    }
+}

@@ -1,0 +1,214 @@
+//! One error type for every way an Open WebUI call can fail, each with a message a person can act on.
+//!
+//! The server's quirks are mapped here and nowhere else: 401 means both "session over" and
+//! "not an admin" (told apart by the `detail` text), users answer 400 for "not found" while groups
+//! answer 404, validation errors come as a FastAPI list (per field) except under `/auths/`, and a
+//! path without its trailing slash answers 200 with the web UI's HTML instead of JSON.
+
+use serde_json::Value;
+
+/// Open WebUI's `ACCESS_PROHIBITED` text (constants.py), answered with 401 to non-admins.
+const ACCESS_PROHIBITED: &str = "You do not have permission to access this resource";
+/// Open WebUI's `NOT_FOUND` / `USER_NOT_FOUND` text, answered with 400 by the users routes.
+const NOT_FOUND: &str = "We could not find what you're looking for";
+
+/// A message about one form field, e.g. `email` → "This email is already registered".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name as the server spells it in its request body (`email`, `profile_image_url`).
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an HTTP answer (server down, wrong URL, DNS, or a CORS refusal,
+    /// which the browser reports the same way).
+    #[error(
+        "Could not reach Open WebUI at {0}. Check the server URL and that the server is running. \
+         If it runs on another origin, its CORS_ALLOW_ORIGIN setting must allow this page's origin."
+    )]
+    Network(String),
+    /// The token is missing, expired, revoked or invalid: the person has to sign in again.
+    #[error("{0}")]
+    SessionExpired(String),
+    /// Signed in, but not allowed (Open WebUI says so with 401 for non-admins, 403 elsewhere).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The user or group does not exist (any more).
+    #[error("{0}")]
+    NotFound(String),
+    /// The server rejected the input; `fields` holds what it said per field.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    #[error("Too many attempts: {0} Wait a few minutes and try again.")]
+    RateLimited(String),
+    #[error("Open WebUI failed ({status}): {detail}")]
+    Server { status: u16, detail: String },
+    /// HTML or other non-JSON where JSON was expected: usually a wrong server URL (a page, not
+    /// Open WebUI) or an API path without its trailing slash.
+    #[error(
+        "The server at {url} answered with a web page instead of data (HTTP {status}). Is this the \
+         address of Open WebUI itself?"
+    )]
+    NotJson { status: u16, url: String },
+    /// JSON that does not have the expected shape.
+    #[error("Open WebUI sent a response this console could not read: {0}")]
+    Decode(String),
+    /// The request was cancelled because a newer one replaced it.
+    #[error("The request was cancelled.")]
+    Aborted,
+}
+
+impl ApiError {
+    /// Maps a non-2xx answer (or a 2xx answer that is not JSON) to an error.
+    pub fn from_response(status: u16, content_type: &str, body: &str, url: &str) -> ApiError {
+        let json: Option<Value> = if content_type.contains("json") {
+            serde_json::from_str(body).ok()
+        } else {
+            None
+        };
+        let Some(json) = json else {
+            if status < 300 || content_type.contains("html") {
+                return ApiError::NotJson {
+                    status,
+                    url: url.to_string(),
+                };
+            }
+            let text = body.trim();
+            let detail = if text.is_empty() {
+                status_text(status)
+            } else {
+                text.chars().take(300).collect()
+            };
+            return by_status(status, detail, Vec::new());
+        };
+        let (detail, fields) = match json.get("detail") {
+            Some(Value::String(s)) => (s.clone(), Vec::new()),
+            Some(Value::Array(items)) => validation_fields(items),
+            Some(other) => (other.to_string(), Vec::new()),
+            None => (status_text(status), Vec::new()),
+        };
+        by_status(status, detail, fields)
+    }
+
+    /// Errors meant for one form field, including a 400 whose text names a field (email taken).
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            ApiError::Invalid { message, fields } if fields.is_empty() => guess_field(message)
+                .map(|field| {
+                    vec![FieldError {
+                        field: field.into(),
+                        message: message.clone(),
+                    }]
+                })
+                .unwrap_or_default(),
+            ApiError::Invalid { fields, .. } => fields.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The error for `field`, if the server named it.
+    pub fn field_error(&self, field: &str) -> Option<String> {
+        self.field_errors()
+            .into_iter()
+            .find(|f| f.field == field)
+            .map(|f| f.message)
+    }
+
+    /// True when the person must sign in again (as opposed to lacking rights).
+    pub fn is_session_expired(&self) -> bool {
+        matches!(self, ApiError::SessionExpired(_))
+    }
+}
+
+fn by_status(status: u16, detail: String, fields: Vec<FieldError>) -> ApiError {
+    match status {
+        401 if detail.starts_with(ACCESS_PROHIBITED) => ApiError::Forbidden(detail),
+        401 => ApiError::SessionExpired(
+            if matches!(
+                detail.as_str(),
+                "Not authenticated" | "Invalid token" | "401 Unauthorized"
+            ) {
+                "Your session has expired or the token is invalid. Please sign in again.".into()
+            } else {
+                detail
+            },
+        ),
+        403 => ApiError::Forbidden(detail),
+        404 => ApiError::NotFound(detail),
+        400 if detail.starts_with(NOT_FOUND) => ApiError::NotFound(detail),
+        400 | 409 | 422 => ApiError::Invalid {
+            message: detail,
+            fields,
+        },
+        429 => ApiError::RateLimited(detail),
+        _ => ApiError::Server { status, detail },
+    }
+}
+
+/// FastAPI's `[{loc: ["body", "email"], msg, type}]` → one summary plus per-field messages.
+fn validation_fields(items: &[Value]) -> (String, Vec<FieldError>) {
+    let fields: Vec<FieldError> = items
+        .iter()
+        .filter_map(|item| {
+            let msg = item.get("msg")?.as_str()?.to_string();
+            let loc = item.get("loc")?.as_array()?;
+            let field = loc
+                .iter()
+                .rev()
+                .find_map(|p| {
+                    p.as_str()
+                        .filter(|s| !matches!(*s, "body" | "query" | "path"))
+                })
+                .unwrap_or("request")
+                .to_string();
+            Some(FieldError {
+                field,
+                message: msg,
+            })
+        })
+        .collect();
+    let summary = match fields.as_slice() {
+        [] => "The server rejected the request as invalid.".to_string(),
+        [one] => format!("{}: {}", one.field, one.message),
+        many => format!(
+            "{} fields are invalid: {}",
+            many.len(),
+            many.iter()
+                .map(|f| f.field.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    (summary, fields)
+}
+
+/// Open WebUI's plain-text 400s name their field only in prose.
+fn guess_field(detail: &str) -> Option<&'static str> {
+    let d = detail.to_ascii_lowercase();
+    if d.contains("email") {
+        Some("email")
+    } else if d.contains("password") {
+        Some("password")
+    } else if d.contains("parent group") || d.contains("descendant of itself") {
+        Some("parent_group_id")
+    } else {
+        None
+    }
+}
+
+fn status_text(status: u16) -> String {
+    match status {
+        400 => "The server rejected the request.".into(),
+        401 => "Not signed in.".into(),
+        403 => "Not allowed.".into(),
+        404 => "Not found.".into(),
+        429 => "Too many requests.".into(),
+        500..=599 => "The server had an internal error.".into(),
+        s => format!("HTTP {s}"),
+    }
+}

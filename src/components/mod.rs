@@ -1,0 +1,4 @@
+//! Reusable widgets and the app frame.
+pub mod avatar;
+pub mod shell;
+pub mod toast;

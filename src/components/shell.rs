@@ -1,0 +1,66 @@
+//! The signed-in frame: top bar with the Main navigation, the signed-in admin and Sign out; the
+//! screens below. A signed-in non-admin gets a clear explanation instead of broken tables.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Routes};
+use leptos_router::path;
+
+use crate::pages::not_found::NotFound;
+use crate::pages::placeholder::Placeholder;
+use crate::pages::users::UsersPage;
+use crate::routes::href;
+use crate::session::use_session;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let name = move || session.user().map(|u| u.name).unwrap_or_default();
+    let is_admin = move || session.user().is_some_and(|u| u.is_admin());
+    view! {
+        <header class="topbar">
+            <a class="brand" href=href("/users")>
+                "Open WebUI "
+                <span class="brand-sub">"Admin"</span>
+            </a>
+            <nav aria-label="Main" class="mainnav">
+                <a href=href("/users")>"Users"</a>
+                <a href=href("/groups")>"Groups"</a>
+                <a href=href("/permissions")>"Default permissions"</a>
+                <a href=href("/account")>"My account"</a>
+            </nav>
+            <div class="me">
+                <span class="me-name" title="Signed in">{name}</span>
+                <button class="btn btn-ghost" on:click=move |_| session.sign_out(false)>"Sign out"</button>
+            </div>
+        </header>
+        <main class="content">
+            <Show when=is_admin fallback=NeedsAdmin>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path=href("/users") /> } />
+                    <Route path=path!("/users") view=UsersPage />
+                    <Route path=path!("/groups") view=|| view! { <Placeholder title="Groups" /> } />
+                    <Route path=path!("/permissions") view=|| view! { <Placeholder title="Default permissions" /> } />
+                    <Route path=path!("/account") view=|| view! { <Placeholder title="My account" /> } />
+                </Routes>
+            </Show>
+        </main>
+    }
+}
+
+/// Shown to a signed-in user whose role is not admin.
+#[component]
+fn NeedsAdmin() -> impl IntoView {
+    let session = use_session();
+    let role = move || session.user().map(|u| u.role).unwrap_or_default();
+    view! {
+        <section class="panel narrow">
+            <h1>"This console needs an admin account"</h1>
+            <p>
+                "You are signed in with the role "<strong>{role}</strong>". Only Open WebUI "
+                "administrators can manage users, groups and permissions. Sign out and sign in "
+                "with an admin account, or ask an administrator to change your role."
+            </p>
+            <button class="btn btn-primary" on:click=move |_| session.sign_out(false)>"Sign out"</button>
+        </section>
+    }
+}

@@ -1,0 +1,213 @@
+//! Sign in: email + password, or a pasted JWT / API key (checked with a call before it is
+//! accepted). Served next to Open WebUI on the same origin with its web UI signed in, the console
+//! takes over that session without asking.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiError, Client, SessionUser, SigninForm, SigninOutcome, UserListParams};
+use crate::session::{Session, owui_token, page_origin, use_session};
+
+/// Checks `token` against the server and makes a session of it.
+async fn session_from_token(
+    base: &str,
+    token: String,
+    remember: bool,
+) -> Result<Session, ApiError> {
+    let client = Client::new(base, Some(token.clone()));
+    match client.session_user().await {
+        Ok(user) => Ok(Session::new(
+            client.base_url().to_string(),
+            token,
+            user,
+            remember,
+        )),
+        // API keys may not read the session user; an admin-only call proves what matters.
+        Err(ApiError::Forbidden(_)) if token.starts_with("sk-") => {
+            client
+                .list_users(
+                    &UserListParams {
+                        page: 1,
+                        ..Default::default()
+                    },
+                    None,
+                )
+                .await?;
+            let user = SessionUser {
+                name: "API key".into(),
+                role: "admin".into(),
+                ..Default::default()
+            };
+            Ok(Session::new(
+                client.base_url().to_string(),
+                token,
+                user,
+                remember,
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn session_from_password(
+    base: &str,
+    email: String,
+    password: String,
+    remember: bool,
+) -> Result<Session, String> {
+    let client = Client::new(base, None);
+    if client.base_url().is_empty() {
+        return Err("Enter the address of your Open WebUI server.".into());
+    }
+    match client
+        .signin(&SigninForm { email, password })
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        SigninOutcome::Session(user) => {
+            let token = user.token.clone().unwrap_or_default();
+            Ok(Session::new(
+                client.base_url().to_string(),
+                token,
+                *user,
+                remember,
+            ))
+        }
+        SigninOutcome::NextStep(step) => Err(format!(
+            "This account needs a further sign-in step ({step}, e.g. two-factor authentication) that this \
+             console cannot do. Sign in to Open WebUI itself, then paste a token below."
+        )),
+    }
+}
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let session = use_session();
+    let server = RwSignal::new(page_origin());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let token = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let checking_owui = RwSignal::new(false);
+
+    // Open WebUI signed in on this very origin: take its session over if it is an admin's.
+    if let Some(t) = owui_token() {
+        checking_owui.set(true);
+        spawn_local(async move {
+            if let Ok(mut s) = session_from_token(&page_origin(), t, false).await
+                && s.user.is_admin()
+            {
+                s.borrowed = true;
+                session.sign_in(s);
+            }
+            checking_owui.try_set(false);
+        });
+    }
+
+    let finish = move |result: Result<Session, String>| {
+        busy.set(false);
+        match result {
+            Ok(s) => session.sign_in(s),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+
+    let on_password = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let (base, e, p, r) = (
+            server.get_untracked(),
+            email.get_untracked(),
+            password.get_untracked(),
+            remember.get_untracked(),
+        );
+        spawn_local(async move {
+            finish(session_from_password(&base, e.trim().to_string(), p, r).await)
+        });
+    };
+
+    let on_token = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = token.get_untracked().trim().to_string();
+        if t.is_empty() {
+            error.set(Some("Paste a token or API key first.".into()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let (base, r) = (server.get_untracked(), remember.get_untracked());
+        spawn_local(async move {
+            finish(
+                session_from_token(&base, t, r)
+                    .await
+                    .map_err(|e| e.to_string()),
+            )
+        });
+    };
+
+    view! {
+        <main class="signin">
+            <section class="panel signin-panel">
+                <h1>"Sign in"</h1>
+                <p class="muted">"Administration console for Open WebUI."</p>
+                <Show when=move || checking_owui.get()>
+                    <p class="muted" role="status">"Checking your Open WebUI session…"</p>
+                </Show>
+                {move || session.notice.get().map(|n| view! { <p class="notice" role="alert">{n}</p> })}
+                <form class="form" on:submit=on_password>
+                    <label for="signin-server">"Server URL"</label>
+                    <input
+                        id="signin-server"
+                        name="server"
+                        type="url"
+                        required
+                        placeholder="http://127.0.0.1:8080"
+                        autocomplete="url"
+                        bind:value=server
+                    />
+                    <label for="signin-email">"Email"</label>
+                    <input id="signin-email" name="email" type="email" required autocomplete="username" bind:value=email />
+                    <label for="signin-password">"Password"</label>
+                    <input
+                        id="signin-password"
+                        name="password"
+                        type="password"
+                        required
+                        autocomplete="current-password"
+                        bind:value=password
+                    />
+                    <label class="check">
+                        <input type="checkbox" name="remember" bind:checked=remember />
+                        "Remember me"
+                    </label>
+                    <button class="btn btn-primary" type="submit" disabled=move || busy.get()>
+                        {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                    </button>
+                </form>
+                <div class="divider">
+                    <span>"or"</span>
+                </div>
+                <form class="form" on:submit=on_token>
+                    <label for="signin-token">"API key or token"</label>
+                    <input
+                        id="signin-token"
+                        name="token"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        placeholder="eyJ… or sk-…"
+                        bind:value=token
+                    />
+                    <button class="btn" type="submit" disabled=move || busy.get()>"Use token"</button>
+                </form>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </section>
+        </main>
+    }
+}

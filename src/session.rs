@@ -1,0 +1,192 @@
+//! The signed-in session: server URL, token and user, held in a reactive context and persisted in
+//! sessionStorage (or localStorage with "Remember me"). The token never goes into a URL or a log.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{ApiError, Client, SessionUser};
+
+/// Where this console keeps its session in the browser's storage.
+const STORAGE_KEY: &str = "owui-admin.session";
+/// Open WebUI's own key for its token: present when its web UI is signed in on this origin.
+pub const OWUI_TOKEN_KEY: &str = "token";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub base_url: String,
+    pub token: String,
+    pub user: SessionUser,
+    /// Kept in localStorage (survives browser restarts) instead of sessionStorage.
+    pub remember: bool,
+    /// Taken over from Open WebUI's own sign-in on this origin: signing out of the console then
+    /// leaves Open WebUI signed in unless asked.
+    #[serde(default)]
+    pub borrowed: bool,
+}
+
+impl Session {
+    pub fn new(base_url: String, token: String, mut user: SessionUser, remember: bool) -> Self {
+        user.token = None; // one copy of the token is enough
+        Session {
+            base_url,
+            token,
+            user,
+            remember,
+            borrowed: false,
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.base_url, Some(self.token.clone()))
+    }
+}
+
+/// The app-wide session state, provided once by `App`.
+#[derive(Clone, Copy)]
+pub struct SessionCtx {
+    session: RwSignal<Option<Session>>,
+    /// Why the person is looking at the sign-in screen (e.g. "Your session has expired").
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl SessionCtx {
+    pub fn new() -> Self {
+        SessionCtx {
+            session: RwSignal::new(load()),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// The current session (tracked).
+    pub fn get(&self) -> Option<Session> {
+        self.session.get()
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.session.with(Option::is_some)
+    }
+
+    /// A client for the signed-in server (tracked: a sign-out or re-sign-in re-runs readers).
+    pub fn client(&self) -> Option<Client> {
+        self.session.with(|s| s.as_ref().map(Session::client))
+    }
+
+    /// A client without tracking, for event handlers.
+    pub fn client_untracked(&self) -> Option<Client> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(Session::client))
+    }
+
+    pub fn user(&self) -> Option<SessionUser> {
+        self.session.with(|s| s.as_ref().map(|s| s.user.clone()))
+    }
+
+    pub fn sign_in(&self, session: Session) {
+        store(Some(&session));
+        self.notice.set(None);
+        self.session.set(Some(session));
+    }
+
+    /// Signs out: tells the server (best effort), forgets the token locally. With
+    /// `also_open_webui`, Open WebUI's own token on this origin goes too.
+    pub fn sign_out(&self, also_open_webui: bool) {
+        if let Some(s) = self.session.get_untracked()
+            && (also_open_webui || !s.borrowed)
+        {
+            // The server call also clears Open WebUI's cookie on its origin, so a borrowed
+            // session (Open WebUI's own) is left alone unless the person asked.
+            let client = s.client();
+            leptos::task::spawn_local(async move {
+                // Nothing to do on failure: the token is forgotten here either way.
+                let _ = client.signout().await;
+            });
+            remove_owui_token_if(&s.token);
+        }
+        store(None);
+        self.session.set(None);
+    }
+
+    /// Ends the session because the server no longer accepts its token.
+    pub fn expire(&self, message: String) {
+        if let Some(s) = self.session.get_untracked() {
+            remove_owui_token_if(&s.token);
+        }
+        store(None);
+        self.notice.set(Some(message));
+        self.session.set(None);
+    }
+
+    /// What every screen does with an error: an expired session returns to Sign in (and back to
+    /// the same screen afterwards); anything else is the caller's to show. Returns the message.
+    pub fn handle(&self, err: &ApiError) -> String {
+        if err.is_session_expired() {
+            self.expire(err.to_string());
+        }
+        err.to_string()
+    }
+}
+
+impl Default for SessionCtx {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_session() -> SessionCtx {
+    expect_context::<SessionCtx>()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn load() -> Option<Session> {
+    [session_storage(), local_storage()]
+        .into_iter()
+        .flatten()
+        .find_map(|st| st.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+}
+
+fn store(session: Option<&Session>) {
+    for st in [session_storage(), local_storage()].into_iter().flatten() {
+        let _ = st.remove_item(STORAGE_KEY);
+    }
+    let Some(session) = session else { return };
+    let target = if session.remember {
+        local_storage()
+    } else {
+        session_storage()
+    };
+    if let (Some(st), Ok(raw)) = (target, serde_json::to_string(session)) {
+        let _ = st.set_item(STORAGE_KEY, &raw);
+    }
+}
+
+/// Open WebUI's own token on this origin, if its web UI is signed in here.
+pub fn owui_token() -> Option<String> {
+    local_storage()?
+        .get_item(OWUI_TOKEN_KEY)
+        .ok()
+        .flatten()
+        .filter(|t| !t.is_empty())
+}
+
+fn remove_owui_token_if(token: &str) {
+    if let Some(st) = local_storage()
+        && st.get_item(OWUI_TOKEN_KEY).ok().flatten().as_deref() == Some(token)
+    {
+        let _ = st.remove_item(OWUI_TOKEN_KEY);
+    }
+}
+
+/// The page's own origin, the default server URL (the console served next to Open WebUI).
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}

@@ -1,0 +1,60 @@
+//! Steps shared by scenarios.
+
+use serde_json::json;
+
+use crate::support::{Harness, Page};
+
+/// Signs in through the form. `server` replaces the prefilled Server URL when given.
+pub async fn sign_in_with_form(
+    page: &Page,
+    app_url: &str,
+    server: Option<&str>,
+    email: &str,
+    password: &str,
+) -> Result<(), String> {
+    page.goto(&format!("{app_url}/users")).await?;
+    page.heading("Sign in").await?;
+    if let Some(server) = server {
+        page.fill("Server URL", server).await?;
+    }
+    page.fill("Email", email).await?;
+    page.fill("Password", password).await?;
+    page.click("Sign in").await
+}
+
+/// Starts signed in as the admin without the form (the server limits sign-ins per email to 15
+/// per 3 minutes): puts a session for the harness's token where the app keeps it, then opens `path`.
+pub async fn signed_in_at(h: &Harness, page: &Page, path: &str) -> Result<(), String> {
+    let (_, me) = h.api.get("/api/v1/auths/")?;
+    let session =
+        json!({"base_url": h.owui_url, "token": h.api.token, "user": me, "remember": false});
+    page.goto(&format!("{}/", h.app_url)).await?;
+    let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
+    page.js(&format!(
+        "sessionStorage.setItem('owui-admin.session', {lit}); return true;"
+    ))
+    .await?;
+    page.goto(&format!("{}{path}", h.app_url)).await?;
+    main_nav(page).await
+}
+
+/// Waits for the signed-in frame.
+pub async fn main_nav(page: &Page) -> Result<(), String> {
+    page.wait_xpath("//nav[@aria-label='Main']")
+        .await
+        .map(|_| ())
+}
+
+/// Waits until the users table shows `n` rows.
+pub async fn wait_rows(page: &Page, n: u64) -> Result<(), String> {
+    let end = tokio::time::Instant::now() + crate::support::page::DEADLINE;
+    let mut last = 0;
+    while tokio::time::Instant::now() < end {
+        last = page.row_count("Users").await?;
+        if last == n {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!("the Users table shows {last} rows, expected {n}"))
+}

@@ -1,0 +1,354 @@
+//! Every response recorded from the real Open WebUI (scripts/record-fixtures) decodes into its
+//! model; every recorded error maps to the right error; objects written back keep every key.
+
+use std::path::PathBuf;
+
+use owui_admin::api::*;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+struct Fixture {
+    status: u16,
+    content_type: String,
+    /// The body exactly as text, as the app would receive it.
+    text: String,
+    json: Value,
+}
+
+fn fixture(name: &str) -> Fixture {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.json"));
+    let raw = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/record-fixtures)", path.display()));
+    let doc: Value = serde_json::from_str(&raw).unwrap();
+    let json = doc["body"].clone();
+    let text = match (&doc["body_kind"], &json) {
+        (Value::String(k), Value::String(s)) if k == "text" => s.clone(),
+        _ => json.to_string(),
+    };
+    Fixture {
+        status: doc["status"].as_u64().unwrap() as u16,
+        content_type: doc["content_type"].as_str().unwrap().to_string(),
+        text,
+        json,
+    }
+}
+
+fn decode_ok<T: DeserializeOwned>(name: &str) -> T {
+    let f = fixture(name);
+    decode::<T>(f.status, &f.content_type, &f.text, name)
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
+fn decode_err(name: &str) -> ApiError {
+    let f = fixture(name);
+    match decode::<Value>(f.status, &f.content_type, &f.text, "http://srv/x") {
+        Ok(v) => panic!("{name} decoded as success: {v}"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn every_recorded_fixture_is_used_by_a_test() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let me = include_str!("fixtures.rs");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let stem = name.trim_end_matches(".json").trim_end_matches(".meta");
+        assert!(
+            me.contains(&format!("\"{stem}\"")),
+            "fixture {name} is not checked by any test"
+        );
+    }
+}
+
+#[test]
+fn user_lists_decode_with_totals() {
+    let page: UserList = decode_ok("users_list");
+    assert_eq!(page.users.len(), 30);
+    assert_eq!(page.total, 41);
+    assert_eq!(page.users[0].name, "Ada Admin");
+    assert!(
+        page.users
+            .iter()
+            .all(|u| !u.id.is_empty() && !u.email.is_empty() && ROLES.contains(&u.role.as_str()))
+    );
+    assert!(
+        page.users.iter().any(|u| !u.group_ids.is_empty()),
+        "seeded memberships show as group_ids"
+    );
+    let searched: UserList = decode_ok("users_list_search_sorted");
+    assert!(searched.total > 30 && searched.users.len() == (searched.total - 30) as usize);
+    let all: UserInfoList = decode_ok("users_all");
+    assert_eq!(all.users.len() as u64, all.total);
+    let search: UserInfoList = decode_ok("users_search");
+    assert!(search.total > 0);
+}
+
+#[test]
+fn single_user_routes_decode() {
+    let u: User = decode_ok("user_by_id");
+    assert!(!u.groups.is_empty() && u.is_active.is_some() && u.created_at.is_some());
+    let info: UserInfo = decode_ok("user_info_by_id");
+    assert_eq!(info.id, u.id);
+    assert!(decode_ok::<Value>("user_active")["active"].is_boolean());
+    let groups: Vec<Group> = decode_ok("user_groups_inherited");
+    assert!(groups.iter().all(|g| g.membership_type.is_some()));
+    let preview: UserPreview = decode_ok("user_preview");
+    assert_eq!(preview.user.map(|u| u.id), Some(u.id.clone()));
+    let updated: User = decode_ok("user_update");
+    assert_eq!(
+        (updated.name.as_str(), updated.role.as_str()),
+        ("Fixture Person Renamed", "pending")
+    );
+    assert_eq!(decode_ok::<Value>("user_delete"), json!(true));
+    assert_eq!(decode_ok::<Value>("sessions_revoke"), json!(true));
+    // No OAuth sessions: the server answers 400 "not found" instead of an empty list.
+    assert!(matches!(
+        decode_err("user_oauth_sessions_empty"),
+        ApiError::NotFound(_)
+    ));
+}
+
+#[test]
+fn self_service_routes_decode() {
+    // A user who never saved settings gets `null`, not `{}`.
+    let settings: Option<JsonMap> = decode_ok("user_settings_raw");
+    assert_eq!(settings, None);
+    let status: UserStatus = decode_ok("user_status");
+    let _ = status;
+    let _info: Option<JsonMap> = decode_ok("user_info");
+    let mine: Vec<Group> = decode_ok("users_self_groups");
+    let _ = mine;
+    let perms: JsonMap = decode_ok("users_self_permissions");
+    assert!(perms.contains_key("chat"));
+    let me: SessionUser = decode_ok("auths_session");
+    assert!(me.is_admin() && me.token.is_some());
+    let added: AddedUser = decode_ok("auths_add");
+    assert_eq!(added.role, "user");
+    let saved: JsonMap = decode_ok("user_settings_update");
+    assert_eq!(
+        saved["ui"]["futureKey"],
+        json!({"nested": [1, 2]}),
+        "unknown settings keys come back"
+    );
+    let status: Value = decode_ok("user_status_update");
+    assert_eq!(status["status_message"], "On leave");
+    let info: Option<JsonMap> = decode_ok("user_info_update");
+    assert_eq!(info.unwrap()["team"], "admins");
+}
+
+#[test]
+fn permissions_have_the_six_sections_in_server_order() {
+    let defaults: JsonMap = decode_ok("default_permissions");
+    let keys: Vec<&str> = defaults.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "workspace",
+            "sharing",
+            "access_grants",
+            "chat",
+            "features",
+            "settings"
+        ]
+    );
+    let factory: JsonMap = decode_ok("default_permissions_factory");
+    assert_eq!(
+        factory.keys().collect::<Vec<_>>(),
+        defaults.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        factory["chat"].as_object().unwrap().contains_key("import"),
+        "alias `import`, not `import_`"
+    );
+    let saved: JsonMap = decode_ok("default_permissions_update");
+    assert_eq!(saved, defaults);
+}
+
+#[test]
+fn group_routes_decode() {
+    let groups: Vec<Group> = decode_ok("groups_list");
+    assert_eq!(groups.len(), 3);
+    assert!(groups.iter().any(|g| g.parent_group_id.is_some()));
+    assert!(groups.iter().all(|g| g.member_count.is_some()));
+    let g: Group = decode_ok("group_by_id");
+    assert!(g.parent_group_id.is_some());
+    let _: Group = decode_ok("group_info");
+    let export: Group = decode_ok("group_export");
+    assert_eq!(
+        export.user_ids.as_ref().map(Vec::len),
+        Some(g.member_count.unwrap() as usize)
+    );
+    let users: Vec<UserInfo> = decode_ok("group_users");
+    assert_eq!(users.len(), g.member_count.unwrap() as usize);
+    let preview: GroupPreview = decode_ok("group_preview");
+    assert!(preview.effective_permissions.is_some());
+    let eff: GroupMembers = decode_ok("group_members_effective");
+    assert_eq!(
+        eff.counts.effective,
+        eff.counts.direct + eff.counts.inherited
+    );
+    let inh: GroupMembers = decode_ok("group_members_inherited");
+    assert!(
+        inh.total > 0
+            && inh
+                .items
+                .iter()
+                .all(|m| m.membership_type.as_deref() == Some("inherited")
+                    && !m.via_group_ids.is_empty())
+    );
+    let created: Group = decode_ok("group_create");
+    assert_eq!(created.data.as_ref().unwrap()["config"]["share"], "members");
+    let updated: Group = decode_ok("group_update");
+    assert_eq!(updated.name, "Fixture group 2");
+    let added: Group = decode_ok("group_users_add");
+    assert_eq!(
+        added.member_count,
+        Some(1),
+        "unknown ids are dropped silently"
+    );
+    let removed: Group = decode_ok("group_users_remove");
+    assert_eq!(removed.member_count, Some(0));
+    assert_eq!(decode_ok::<Value>("group_delete"), json!(true));
+}
+
+#[test]
+fn errors_map_to_what_a_person_must_do() {
+    assert!(decode_err("err_no_token").is_session_expired());
+    let bad = decode_err("err_bad_token");
+    assert!(
+        bad.is_session_expired() && bad.to_string().contains("sign in again"),
+        "{bad}"
+    );
+    // Open WebUI answers 401 to a non-admin: that is "not allowed", not "sign in again".
+    assert!(
+        matches!(decode_err("err_not_admin"), ApiError::Forbidden(m) if m.contains("permission"))
+    );
+    assert!(
+        matches!(decode_err("err_user_not_found"), ApiError::NotFound(_)),
+        "users: 400 means not found"
+    );
+    assert!(
+        matches!(decode_err("err_group_not_found"), ApiError::NotFound(_)),
+        "groups: 404"
+    );
+    let page = decode_err("err_validation_page");
+    assert!(page.field_error("page").is_some(), "{page:?}");
+    let form = decode_err("err_validation_group_form");
+    assert!(form.field_error("name").is_some(), "{form:?}");
+    let image = decode_err("err_validation_profile_image");
+    assert!(
+        image.field_error("profile_image_url").is_some(),
+        "{image:?}"
+    );
+    // /auths/ answers 422 with a plain string.
+    let auths = decode_err("err_auths_validation");
+    assert!(
+        matches!(&auths, ApiError::Invalid { message, .. } if message.contains("Invalid authentication request"))
+    );
+    let taken = decode_err("err_email_taken");
+    assert!(
+        taken
+            .field_error("email")
+            .is_some_and(|m| m.contains("already registered")),
+        "{taken:?}"
+    );
+    let cred = decode_err("err_bad_credentials");
+    assert!(cred.to_string().contains("incorrect"), "{cred}");
+    let cycle = decode_err("err_cycle");
+    assert!(
+        cycle
+            .field_error("parent_group_id")
+            .is_some_and(|m| m.contains("descendant")),
+        "{cycle:?}"
+    );
+    assert!(matches!(
+        decode_err("err_delete_primary_admin"),
+        ApiError::Forbidden(_)
+    ));
+    // Without the trailing slash the server answers its web page with 200.
+    assert!(matches!(
+        decode_err("err_missing_trailing_slash"),
+        ApiError::NotJson { status: 200, .. }
+    ));
+}
+
+#[test]
+fn synthetic_transport_failures_have_messages() {
+    assert!(matches!(
+        decode::<Value>(200, "application/json", "{not json", "u"),
+        Err(ApiError::Decode(_))
+    ));
+    assert!(matches!(
+        decode::<Value>(502, "text/plain", "", "u"),
+        Err(ApiError::Server { status: 502, .. })
+    ));
+    assert!(matches!(
+        decode::<Value>(
+            429,
+            "application/json",
+            r#"{"detail":"API rate limit exceeded"}"#,
+            "u"
+        ),
+        Err(ApiError::RateLimited(_))
+    ));
+    assert!(
+        ApiError::Network("http://x".into())
+            .to_string()
+            .contains("CORS_ALLOW_ORIGIN")
+    );
+}
+
+#[test]
+fn profile_image_of_a_data_uri_user_is_the_image_itself() {
+    // "profile_image_data_uri": the endpoint streams the decoded data URI, not a redirect.
+    let raw = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/profile_image_data_uri.meta.json"),
+    )
+    .unwrap();
+    let v: Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(v["status"], 200);
+    assert_eq!(v["content_type"], "image/png");
+}
+
+#[test]
+fn writing_back_keeps_every_key() {
+    // Settings: an open map, round-trips whole (unknown nested keys included).
+    let raw = fixture("user_settings_update").json;
+    let settings: JsonMap = serde_json::from_value(raw.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&settings).unwrap(), raw);
+    // Permissions, with a key this app has never heard of.
+    let mut perms: JsonMap = decode_ok("default_permissions");
+    perms["chat"]
+        .as_object_mut()
+        .unwrap()
+        .insert("future_toggle".into(), json!(true));
+    let again: JsonMap = serde_json::from_value(serde_json::to_value(&perms).unwrap()).unwrap();
+    assert_eq!(again, perms);
+    // A group's data/meta/permissions survive to_form, including unknown keys.
+    let mut g: Group = decode_ok("group_create");
+    g.data
+        .as_mut()
+        .unwrap()
+        .insert("future".into(), json!({"x": 1}));
+    let form = serde_json::to_value(g.to_form()).unwrap();
+    assert_eq!(form["data"]["future"], json!({"x": 1}));
+    assert_eq!(form["data"]["config"]["share"], "members");
+    assert_eq!(
+        form["permissions"],
+        serde_json::to_value(&g.permissions).unwrap()
+    );
+    // parent_group_id is always sent (null un-nests), name and description always present.
+    assert!(
+        form.as_object().unwrap().contains_key("parent_group_id")
+            && form["description"].is_string()
+    );
+    // Users keep fields this app does not model.
+    let mut u: User = decode_ok("user_by_id");
+    u.extra.insert("brand_new_field".into(), json!("kept"));
+    let back: User = serde_json::from_value(serde_json::to_value(&u).unwrap()).unwrap();
+    assert_eq!(back.extra["brand_new_field"], "kept");
+}
