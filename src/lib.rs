@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod download;
 pub mod format;
 pub mod latest;
 pub mod pages;

@@ -1,4 +1,5 @@
 //! Reusable widgets and the app frame.
 pub mod avatar;
+pub mod dialog;
 pub mod shell;
 pub mod toast;

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Routes};
 use leptos_router::path;
 
+use crate::pages::account::AccountPage;
+use crate::pages::groups::{GroupPage, GroupsPage};
 use crate::pages::not_found::NotFound;
-use crate::pages::placeholder::Placeholder;
+use crate::pages::permissions::DefaultPermissionsPage;
 use crate::pages::users::UsersPage;
 use crate::routes::href;
 use crate::session::use_session;
@@ -38,9 +40,10 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path=href("/users") /> } />
                     <Route path=path!("/users") view=UsersPage />
-                    <Route path=path!("/groups") view=|| view! { <Placeholder title="Groups" /> } />
-                    <Route path=path!("/permissions") view=|| view! { <Placeholder title="Default permissions" /> } />
-                    <Route path=path!("/account") view=|| view! { <Placeholder title="My account" /> } />
+                    <Route path=path!("/groups") view=GroupsPage />
+                    <Route path=path!("/groups/:id") view=GroupPage />
+                    <Route path=path!("/permissions") view=DefaultPermissionsPage />
+                    <Route path=path!("/account") view=AccountPage />
                 </Routes>
             </Show>
         </main>

@@ -1,5 +1,8 @@
 //! One module per screen.
+pub mod account;
+pub mod groups;
 pub mod not_found;
+pub mod permissions;
 pub mod placeholder;
 pub mod signin;
 pub mod users;

@@ -13,14 +13,9 @@ use std::time::{Duration, Instant};
 
 use support::{Harness, Page};
 
-type Scenario =
+/// One end-to-end scenario: an async fn over the shared harness and a fresh browser tab.
+pub type Scenario =
     for<'a> fn(&'a Harness, &'a Page) -> Pin<Box<dyn Future<Output = Result<(), String>> + 'a>>;
-
-macro_rules! scenarios {
-    ($($path:path),* $(,)?) => {
-        vec![$((stringify!($path), (|h, p| Box::pin($path(h, p))) as Scenario)),*]
-    };
-}
 
 /// A scenario that takes longer than this has hung.
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(180);
@@ -30,14 +25,7 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    let all = scenarios![
-        scenarios::signin::password_sign_in_cross_origin_shows_first_page,
-        scenarios::signin::same_origin_uses_page_origin_as_server,
-        scenarios::signin::token_sign_in_then_sign_out,
-        scenarios::signin::non_admin_gets_an_explanation,
-        scenarios::users::search_sort_page_survive_reload,
-        scenarios::users::unknown_url_shows_not_found,
-    ];
+    let all = scenarios::all();
     let selected: Vec<_> = all
         .into_iter()
         .filter(|(name, _)| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))

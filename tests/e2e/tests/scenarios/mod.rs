@@ -1,4 +1,25 @@
-//! The scenarios, one module per area of the app.
+//! The scenarios, one module per area of the app. Each area lists its own in `all()`, so areas
+//! can grow without touching each other.
+pub mod account;
 pub mod common;
+pub mod groups;
 pub mod signin;
 pub mod users;
+
+use crate::Scenario;
+
+/// Makes a `(name, Scenario)` list from async fns `fn(&Harness, &Page) -> Result<(), String>`.
+#[macro_export]
+macro_rules! scenarios {
+    ($($path:path),* $(,)?) => {
+        vec![$((stringify!($path), (|h, p| Box::pin($path(h, p))) as $crate::Scenario)),*]
+    };
+}
+
+/// Every scenario, in the order they run.
+pub fn all() -> Vec<(&'static str, Scenario)> {
+    [signin::all(), users::all(), groups::all(), account::all()]
+        .into_iter()
+        .flatten()
+        .collect()
+}

@@ -2,6 +2,16 @@
 
 use super::common::{main_nav, sign_in_with_form, signed_in_at, wait_rows};
 use crate::support::{Harness, Page};
+use crate::{Scenario, scenarios};
+
+pub fn all() -> Vec<(&'static str, Scenario)> {
+    scenarios![
+        password_sign_in_cross_origin_shows_first_page,
+        same_origin_uses_page_origin_as_server,
+        token_sign_in_then_sign_out,
+        non_admin_gets_an_explanation,
+    ]
+}
 
 pub async fn password_sign_in_cross_origin_shows_first_page(
     h: &Harness,

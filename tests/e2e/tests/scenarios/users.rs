@@ -2,6 +2,11 @@
 
 use super::common::{signed_in_at, wait_rows};
 use crate::support::{Harness, Page};
+use crate::{Scenario, scenarios};
+
+pub fn all() -> Vec<(&'static str, Scenario)> {
+    scenarios![search_sort_page_survive_reload, unknown_url_shows_not_found]
+}
 
 pub async fn search_sort_page_survive_reload(h: &Harness, page: &Page) -> Result<(), String> {
     signed_in_at(h, page, "/users").await?;
