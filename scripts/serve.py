@@ -2,11 +2,14 @@
 """Serves the built app (dist/) on loopback, like any static web server would.
 
     serve.py DIST [--port N] [--base /sub/path/] [--proxy http://127.0.0.1:8080]
+             [--slow TEXT [--slow-seconds S]]
 
 - Unknown paths without a file extension answer index.html (SPA fallback), so deep links and
   reloads work.
 - With --proxy, /api/, /health, /static/ and the rest of Open WebUI's paths are forwarded to that
   server, so the app and Open WebUI share one origin (as behind a reverse proxy).
+- With --slow, proxied requests whose path contains TEXT are answered S seconds late (fault
+  injection for tests: a slow old response must never overwrite a newer one).
 - Prints "SERVE_READY http://127.0.0.1:PORT" once listening. Standard library only.
 """
 
@@ -18,6 +21,7 @@ import http.server
 import mimetypes
 import socketserver
 import sys
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -32,7 +36,7 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriza
               "trailers", "transfer-encoding", "upgrade", "host", "content-length"}
 
 
-def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None):
+def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None, slow: str | None, slow_s: float):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -86,6 +90,8 @@ def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None):
                 self.wfile.write(body)
 
         def forward(self):
+            if slow and slow in self.path:
+                time.sleep(slow_s)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else None
             conn = http.client.HTTPConnection(proxy.hostname, proxy.port, timeout=120)
@@ -98,14 +104,17 @@ def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None):
                 return self.send_error(502, f"Open WebUI is not reachable: {e}")
             finally:
                 conn.close()
-            self.send_response(resp.status, resp.reason)
-            for k, v in resp.getheaders():
-                if k.lower() not in HOP_BY_HOP:
-                    self.send_header(k, v)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(data)
+            try:
+                self.send_response(resp.status, resp.reason)
+                for k, v in resp.getheaders():
+                    if k.lower() not in HOP_BY_HOP:
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser cancelled the request (a newer search replaced it)
 
     return Handler
 
@@ -121,6 +130,8 @@ def main() -> int:
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--base", default="/")
     p.add_argument("--proxy")
+    p.add_argument("--slow")
+    p.add_argument("--slow-seconds", type=float, default=2.5)
     args = p.parse_args()
     dist = Path(args.dist).resolve()
     if not (dist / "index.html").exists():
@@ -128,7 +139,7 @@ def main() -> int:
         return 1
     base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
     proxy = urllib.parse.urlsplit(args.proxy) if args.proxy else None
-    server = Server(("127.0.0.1", args.port), make_handler(dist, base, proxy))
+    server = Server(("127.0.0.1", args.port), make_handler(dist, base, proxy, args.slow, args.slow_seconds))
     print(f"SERVE_READY http://127.0.0.1:{server.server_address[1]}{base.rstrip('/')}", flush=True)
     try:
         server.serve_forever()

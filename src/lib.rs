@@ -2,6 +2,7 @@
 //! of an Open WebUI server through its REST API, from the browser.
 
 pub mod api;
+pub mod batch;
 pub mod components;
 pub mod download;
 pub mod format;
@@ -13,6 +14,7 @@ pub mod session;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
+use components::profile_images::ProfileImages;
 use components::shell::Shell;
 use components::toast::{ToastRegion, Toasts};
 use pages::signin::SignIn;
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
     let session = SessionCtx::new();
     provide_context(session);
     provide_context(Toasts::new());
+    provide_context(ProfileImages::new());
     view! {
         <Router base=routes::base()>
             <Show when=move || session.is_signed_in() fallback=|| view! { <SignIn /> }>

@@ -8,6 +8,8 @@ use crate::api::{ApiError, Client, SessionUser};
 
 /// Where this console keeps its session in the browser's storage.
 const STORAGE_KEY: &str = "owui-admin.session";
+/// The last server URL and email (never the token), to prefill Sign in.
+const LAST_KEY: &str = "owui-admin.last";
 /// Open WebUI's own key for its token: present when its web UI is signed in on this origin.
 pub const OWUI_TOKEN_KEY: &str = "token";
 
@@ -83,6 +85,7 @@ impl SessionCtx {
 
     pub fn sign_in(&self, session: Session) {
         store(Some(&session));
+        remember_last(&session);
         self.notice.set(None);
         self.session.set(Some(session));
     }
@@ -165,6 +168,32 @@ fn store(session: Option<&Session>) {
     if let (Some(st), Ok(raw)) = (target, serde_json::to_string(session)) {
         let _ = st.set_item(STORAGE_KEY, &raw);
     }
+}
+
+/// Where and as whom the person signed in last: (server URL, email).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LastSignIn {
+    pub base_url: String,
+    pub email: String,
+}
+
+fn remember_last(session: &Session) {
+    let last = LastSignIn {
+        base_url: session.base_url.clone(),
+        email: session.user.email.clone(),
+    };
+    if let (Some(st), Ok(raw)) = (local_storage(), serde_json::to_string(&last)) {
+        let _ = st.set_item(LAST_KEY, &raw);
+    }
+}
+
+/// The server URL and email of the last sign-in in this browser, if any.
+pub fn last_sign_in() -> Option<LastSignIn> {
+    local_storage()?
+        .get_item(LAST_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok())
 }
 
 /// Open WebUI's own token on this origin, if its web UI is signed in here.

@@ -19,16 +19,23 @@ pub fn Dialog(
     wide: bool,
     children: Children,
 ) -> impl IntoView {
-    let id = format!("dialog-title-{}", next_id());
+    let n = next_id();
+    let id = format!("dialog-title-{n}");
     let labelled_by = id.clone();
     let panel = NodeRef::<html::Div>::new();
+    // Dialogs can stack (a confirm above an edit): Escape closes only the top one.
+    OPEN.with(|o| o.borrow_mut().push(n));
     let handle = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" {
+        if e.key() == "Escape" && OPEN.with(|o| o.borrow().last() == Some(&n)) {
             e.prevent_default();
+            e.stop_immediate_propagation();
             on_close.run(());
         }
     });
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        handle.remove();
+        OPEN.with(|o| o.borrow_mut().retain(|x| *x != n));
+    });
     // Focus the first field (or the dialog itself) once it is in the page.
     Effect::new(move |_| {
         if let Some(el) = panel.get() {
@@ -71,6 +78,11 @@ fn event_target_is_current(e: &ev::MouseEvent) -> bool {
         (Some(t), Some(c)) => t == c,
         _ => false,
     }
+}
+
+thread_local! {
+    /// The open dialogs, innermost last.
+    static OPEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn next_id() -> u64 {

@@ -10,6 +10,7 @@ use crate::pages::groups::{GroupPage, GroupsPage};
 use crate::pages::not_found::NotFound;
 use crate::pages::permissions::DefaultPermissionsPage;
 use crate::pages::users::UsersPage;
+use crate::pages::users::user_page::UserPage;
 use crate::routes::href;
 use crate::session::use_session;
 
@@ -40,6 +41,7 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path=href("/users") /> } />
                     <Route path=path!("/users") view=UsersPage />
+                    <Route path=path!("/users/:id") view=UserPage />
                     <Route path=path!("/groups") view=GroupsPage />
                     <Route path=path!("/groups/:id") view=GroupPage />
                     <Route path=path!("/permissions") view=DefaultPermissionsPage />

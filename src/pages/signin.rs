@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{ApiError, Client, SessionUser, SigninForm, SigninOutcome, UserListParams};
-use crate::session::{Session, owui_token, page_origin, use_session};
+use crate::session::{Session, last_sign_in, owui_token, page_origin, use_session};
 
 /// Checks `token` against the server and makes a session of it.
 async fn session_from_token(
@@ -83,8 +83,14 @@ async fn session_from_password(
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
-    let server = RwSignal::new(page_origin());
-    let email = RwSignal::new(String::new());
+    // Back after an expired session (or a sign-out): the same server and email as last time.
+    let last = last_sign_in().unwrap_or_default();
+    let server = RwSignal::new(if last.base_url.is_empty() {
+        page_origin()
+    } else {
+        last.base_url
+    });
+    let email = RwSignal::new(last.email);
     let password = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);

@@ -1,14 +1,22 @@
-//! The users table: sortable headers (with `aria-sort`), one row per user.
+//! The users table: selection checkboxes, sortable headers (with `aria-sort`), one row per user
+//! with its actions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
 use super::query::{SortKey, UsersQuery};
 use crate::api::User;
-use crate::components::avatar::Avatar;
+use crate::components::profile_images::UserAvatar;
 use crate::format::{is_active, local_date, local_date_time, now_secs, relative_time};
 use crate::routes::user_page;
+
+/// What a row asks the page to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowAction {
+    Edit(User),
+    Delete(User),
+}
 
 #[component]
 pub fn UsersTable(
@@ -24,6 +32,15 @@ pub fn UsersTable(
     group_names: Signal<HashMap<String, String>>,
     /// A sortable header was clicked.
     on_sort: Callback<SortKey>,
+    /// Selected user ids (absent: no selection column).
+    #[prop(optional)]
+    selected: Option<RwSignal<HashSet<String>>>,
+    /// Ids that get no Delete button (the signed-in admin, the primary admin).
+    #[prop(optional, into)]
+    undeletable: Signal<HashSet<String>>,
+    /// Edit/Delete clicked (absent: no actions column).
+    #[prop(optional)]
+    on_action: Option<Callback<RowAction>>,
 ) -> impl IntoView {
     let header = move |key: SortKey, label: &'static str| {
         let sorted = move || query.with(|q| (q.sort == key).then_some(q.dir));
@@ -36,26 +53,63 @@ pub fn UsersTable(
             </th>
         }
     };
+    let page_ids = move || users.with(|u| u.iter().map(|u| u.id.clone()).collect::<Vec<_>>());
+    let all_checked = move || {
+        selected.is_some_and(|s| {
+            s.with(|s| {
+                let ids = page_ids();
+                !ids.is_empty() && ids.iter().all(|i| s.contains(i))
+            })
+        })
+    };
+    let some_checked =
+        move || selected.is_some_and(|s| s.with(|s| page_ids().iter().any(|i| s.contains(i))));
+    let toggle_all = move |on: bool| {
+        if let Some(s) = selected {
+            s.update(|s| {
+                for id in page_ids() {
+                    if on {
+                        s.insert(id);
+                    } else {
+                        s.remove(&id);
+                    }
+                }
+            });
+        }
+    };
+    let cols = 6 + usize::from(selected.is_some()) + usize::from(on_action.is_some());
     view! {
         <table class="table users-table" aria-label="Users" aria-busy=move || busy.get().to_string()>
             <thead>
                 <tr>
+                    {selected.map(|_| view! {
+                        <th scope="col" class="cell-check">
+                            <input
+                                type="checkbox"
+                                aria-label="Select all on this page"
+                                prop:checked=all_checked
+                                prop:indeterminate=move || some_checked() && !all_checked()
+                                on:change:target=move |ev| toggle_all(ev.target().checked())
+                            />
+                        </th>
+                    })}
                     {header(SortKey::Name, "Name")}
                     {header(SortKey::Email, "Email")}
                     {header(SortKey::Role, "Role")}
                     {header(SortKey::LastActive, "Last active")}
                     {header(SortKey::Created, "Created")}
                     <th scope="col">"Groups"</th>
+                    {on_action.map(|_| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
                 </tr>
             </thead>
             <tbody>
                 <Show when=move || !loaded.get()>
                     <tr class="loading-row">
-                        <td colspan="6">"Loading users…"</td>
+                        <td colspan=cols>"Loading users…"</td>
                     </tr>
                 </Show>
                 <For each=move || users.get() key=|u| (u.id.clone(), u.updated_at) let:user>
-                    <UserRow user=user group_names=group_names />
+                    <UserRow user=user group_names=group_names selected=selected undeletable=undeletable on_action=on_action />
                 </For>
             </tbody>
         </table>
@@ -63,7 +117,13 @@ pub fn UsersTable(
 }
 
 #[component]
-fn UserRow(user: User, group_names: Signal<HashMap<String, String>>) -> impl IntoView {
+fn UserRow(
+    user: User,
+    group_names: Signal<HashMap<String, String>>,
+    selected: Option<RwSignal<HashSet<String>>>,
+    undeletable: Signal<HashSet<String>>,
+    on_action: Option<Callback<RowAction>>,
+) -> impl IntoView {
     let now = now_secs();
     let active = is_active(now, user.last_active_at);
     let last_active = user
@@ -81,23 +141,69 @@ fn UserRow(user: User, group_names: Signal<HashMap<String, String>>) -> impl Int
         })
     };
     let role_class = format!("badge role-{}", user.role);
+    let id = user.id.clone();
+    let check = selected.map(|s| {
+        let (id, id2) = (id.clone(), id.clone());
+        view! {
+            <td class="cell-check">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {}", user.name)
+                    prop:checked=move || s.with(|s| s.contains(&id))
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        s.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } });
+                    }
+                />
+            </td>
+        }
+    });
+    let actions = on_action.map(|act| {
+        let (u1, u2) = (user.clone(), user.clone());
+        let can_delete = move || !undeletable.with(|s| s.contains(&id));
+        view! {
+            <td class="cell-actions">
+                <button class="btn btn-small" aria-label=format!("Edit {}", user.name) on:click=move |_| act.run(RowAction::Edit(u1.clone()))>
+                    "Edit"
+                </button>
+                <Show when=can_delete>
+                    <button
+                        class="btn btn-small btn-ghost danger-text"
+                        aria-label=format!("Delete {}", u2.name)
+                        on:click={
+                            let u2 = u2.clone();
+                            move |_| act.run(RowAction::Delete(u2.clone()))
+                        }
+                    >
+                        "Delete"
+                    </button>
+                </Show>
+            </td>
+        }
+    });
     view! {
         <tr>
+            {check}
             <td class="cell-name">
-                <Avatar name=user.name.clone() active=active />
-                <a href=user_page(&user.id)>{user.name.clone()}</a>
+                <div class="name-wrap">
+                    <UserAvatar
+                        id=user.id.clone()
+                        name=user.name.clone()
+                        image_url=user.profile_image_url.clone().unwrap_or_default()
+                        updated_at=user.updated_at.unwrap_or(0)
+                        active=active
+                    />
+                    <a href=user_page(&user.id)>{user.name.clone()}</a>
+                </div>
             </td>
             <td class="cell-email">{user.email.clone()}</td>
             <td>
                 <span class=role_class>{user.role.clone()}</span>
             </td>
-            <td>
-                {last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}
-            </td>
-            <td>
-                {created.map(|(date, full)| view! { <time title=full>{date}</time> })}
-            </td>
+            <td>{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
+            <td>{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>
             <td class="cell-groups">{groups}</td>
+            {actions}
         </tr>
     }
 }

@@ -58,3 +58,41 @@ pub async fn wait_rows(page: &Page, n: u64) -> Result<(), String> {
     }
     Err(format!("the Users table shows {last} rows, expected {n}"))
 }
+
+/// Creates a user through the API (like seeding) and returns its id.
+pub fn create_user(h: &Harness, name: &str, email: &str, role: &str) -> Result<String, String> {
+    let body = json!({"name": name, "email": email, "password": "e2e-password-1", "role": role});
+    let v = h
+        .api
+        .ok(h.api.post("/api/v1/auths/add", body), "add user")?;
+    v["id"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| "no id".into())
+}
+
+/// The user as the server has it now (`None` when it does not exist).
+pub fn server_user(h: &Harness, id: &str) -> Result<Option<serde_json::Value>, String> {
+    match h.api.get(&format!("/api/v1/users/{id}"))? {
+        (200, v) => Ok(Some(v)),
+        (400, _) => Ok(None),
+        (s, v) => Err(format!("GET user {id}: HTTP {s}: {v}")),
+    }
+}
+
+/// Types a search and waits for the table to show `n` rows.
+pub async fn search(page: &Page, text: &str, n: u64) -> Result<(), String> {
+    page.fill("Search users", text).await?;
+    wait_rows(page, n).await
+}
+
+/// A unique suffix so scenarios never collide on the shared server.
+pub fn unique() -> String {
+    format!(
+        "{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() % 100_000_000)
+            .unwrap_or(0)
+    )
+}

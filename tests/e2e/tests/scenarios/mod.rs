@@ -5,6 +5,8 @@ pub mod common;
 pub mod groups;
 pub mod signin;
 pub mod users;
+pub mod users_bulk;
+pub mod users_edit;
 
 use crate::Scenario;
 
@@ -18,8 +20,15 @@ macro_rules! scenarios {
 
 /// Every scenario, in the order they run.
 pub fn all() -> Vec<(&'static str, Scenario)> {
-    [signin::all(), users::all(), groups::all(), account::all()]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        signin::all(),
+        users::all(),
+        users_edit::all(),
+        users_bulk::all(),
+        groups::all(),
+        account::all(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

@@ -41,7 +41,7 @@ pub async fn password_sign_in_cross_origin_shows_first_page(
         .await?;
     // The first page in the default order (oldest first) starts with the admin.
     let first = page
-        .js("return document.querySelector('table[aria-label=Users] tbody tr td').innerText;")
+        .js("return document.querySelector('table[aria-label=Users] tbody tr .cell-name').innerText;")
         .await?;
     if !first.as_str().unwrap_or_default().contains(&h.admin_name) {
         return Err(format!("first row is {first}, expected the admin"));

@@ -77,6 +77,9 @@ fn free_port() -> Result<u16, String> {
     Ok(l.local_addr().map_err(|e| e.to_string())?.port())
 }
 
+/// A search text whose requests the proxied app's server delays by 2.5 s.
+pub const SLOW_QUERY: &str = "zzslow";
+
 pub struct Harness {
     /// Open WebUI's base URL.
     pub owui_url: String,
@@ -136,7 +139,13 @@ impl Harness {
             )
         };
         let (app, app_url) = serve(&[])?;
-        let (proxied, app_proxied_url) = serve(&["--proxy", &owui_url])?;
+        // Searches for SLOW_QUERY are answered late through this proxy (see the stale-search test).
+        let (proxied, app_proxied_url) = serve(&[
+            "--proxy",
+            &owui_url,
+            "--slow",
+            &format!("query={SLOW_QUERY}"),
+        ])?;
 
         let port = free_port()?;
         let chromedriver =

@@ -12,6 +12,8 @@ pub const DEADLINE: Duration = Duration::from_secs(20);
 
 pub struct Page {
     pub client: Client,
+    /// Where this tab's downloads land.
+    pub downloads: std::path::PathBuf,
 }
 
 /// XPath string literal for arbitrary text (handles quotes).
@@ -36,6 +38,8 @@ impl Page {
             std::process::id(),
             rand_suffix()
         ));
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).map_err(err)?;
         let caps = json!({
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
@@ -44,7 +48,11 @@ impl Page {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false
+                }
             }
         });
         let Value::Object(caps) = caps else {
@@ -55,7 +63,7 @@ impl Page {
             .connect(webdriver)
             .await
             .map_err(|e| format!("cannot open Chromium through chromedriver: {e}"))?;
-        Ok(Page { client })
+        Ok(Page { client, downloads })
     }
 
     pub async fn close(self) {
@@ -122,6 +130,17 @@ impl Page {
         .await
     }
 
+    /// Clicks a button inside the open dialog (not a same-named one behind it).
+    pub async fn click_in_dialog(&self, name: &str) -> Result<(), String> {
+        let t = xp_lit(name);
+        let el = self
+            .wait_xpath(&format!(
+                "(//*[@role='dialog']//button[normalize-space()={t} or @aria-label={t}])[last()]"
+            ))
+            .await?;
+        el.click().await.map_err(err)
+    }
+
     pub async fn click(&self, name: &str) -> Result<(), String> {
         self.button(name).await?.click().await.map_err(err)
     }
@@ -185,6 +204,19 @@ impl Page {
     pub async fn screenshot(&self, path: &std::path::Path) -> Result<(), String> {
         let png = self.client.screenshot().await.map_err(err)?;
         std::fs::write(path, png).map_err(err)
+    }
+
+    /// Waits for a finished download named `name` and returns its content.
+    pub async fn downloaded(&self, name: &str) -> Result<String, String> {
+        let path = self.downloads.join(name);
+        let end = tokio::time::Instant::now() + DEADLINE;
+        while tokio::time::Instant::now() < end {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return Ok(text);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("no download {name} within {DEADLINE:?}"))
     }
 
     pub async fn current_url(&self) -> Result<String, String> {

@@ -1,0 +1,88 @@
+//! A labelled form field with its error right below it (`aria-invalid`, `aria-describedby`).
+use leptos::prelude::*;
+
+/// Errors by field name, as a form shows them.
+pub type FieldErrors = RwSignal<std::collections::HashMap<&'static str, String>>;
+
+fn next_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A text-like input (`kind`: text, email, password, url…).
+#[component]
+pub fn TextField(
+    /// The visible label: the accessible name.
+    label: &'static str,
+    /// The field's `name`, also its key in `errors`.
+    name: &'static str,
+    value: RwSignal<String>,
+    errors: FieldErrors,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let id = format!("f-{name}-{}", next_id());
+    let err_id = format!("{id}-error");
+    let error = move || errors.with(|e| e.get(name).cloned());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                placeholder=placeholder
+                disabled=move || disabled.get()
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=err_id.clone()
+                bind:value=value
+                on:input=move |_| errors.update(|e| {
+                    e.remove(name);
+                })
+            />
+            <div class="field-error" id=err_id>{error}</div>
+        </div>
+    }
+}
+
+/// A select of fixed options.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+    errors: FieldErrors,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    /// A note under the field (e.g. why it is disabled).
+    #[prop(optional, into)]
+    note: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("f-{name}-{}", next_id());
+    let error = move || errors.with(|e| e.get(name).cloned());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name disabled=move || disabled.get() bind:value=value>
+                {options
+                    .into_iter()
+                    .map(|(v, text)| view! { <option value=v>{text}</option> })
+                    .collect_view()}
+            </select>
+            {move || note.get().map(|n| view! { <div class="muted small">{n}</div> })}
+            <div class="field-error">{error}</div>
+        </div>
+    }
+}
+
+/// The role options, in the only three values the console ever sends.
+pub fn role_options() -> Vec<(String, String)> {
+    crate::api::ROLES
+        .iter()
+        .map(|r| (r.to_string(), r.to_string()))
+        .collect()
+}

@@ -1,0 +1,312 @@
+//! Edit user: name, email, role, profile image URL, new password; "Sign out all devices".
+//! Checks before saving that nobody else changed the user since the dialog opened, and puts the
+//! server's errors next to their fields. A failed save keeps what was typed.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::validate::{
+    email_error, name_error, password_error, profile_image_url_error, role_error,
+};
+use crate::api::{ApiError, User, UserUpdate};
+use crate::components::dialog::{ConfirmDialog, Dialog};
+use crate::components::field::{SelectField, TextField, role_options};
+use crate::components::toast::use_toasts;
+use crate::session::use_session;
+
+/// What the form holds, compared with what the user was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditForm {
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub image: String,
+    pub password: String,
+}
+
+impl EditForm {
+    pub fn of(u: &User) -> Self {
+        EditForm {
+            name: u.name.clone(),
+            email: u.email.clone(),
+            role: u.role.clone(),
+            image: u.profile_image_url.clone().unwrap_or_default(),
+            password: String::new(),
+        }
+    }
+
+    /// Per-field problems before anything is sent.
+    pub fn problems(&self, role_editable: bool) -> HashMap<&'static str, String> {
+        let mut e = HashMap::new();
+        let checks = [
+            ("name", name_error(&self.name)),
+            ("email", email_error(&self.email)),
+            (
+                "role",
+                if role_editable {
+                    role_error(&self.role)
+                } else {
+                    None
+                },
+            ),
+            ("profile_image_url", profile_image_url_error(&self.image)),
+            ("password", password_error(&self.password, false)),
+        ];
+        for (field, problem) in checks {
+            if let Some(p) = problem {
+                e.insert(field, p.to_string());
+            }
+        }
+        e
+    }
+
+    /// Only what changed goes to the server (unchanged fields stay null and are not applied).
+    pub fn changes(&self, original: &User, role_editable: bool) -> UserUpdate {
+        let was = EditForm::of(original);
+        let changed = |new: &str, old: &str| (new.trim() != old).then(|| new.trim().to_string());
+        UserUpdate {
+            name: changed(&self.name, &was.name),
+            email: changed(&self.email.to_lowercase(), &was.email),
+            role: if role_editable {
+                changed(&self.role, &was.role)
+            } else {
+                None
+            },
+            profile_image_url: changed(&self.image, &was.image),
+            password: (!self.password.is_empty()).then(|| self.password.clone()),
+        }
+    }
+}
+
+/// Fields someone else changed on the server: (label, before, now).
+pub fn remote_changes(before: &User, now: &User) -> Vec<(&'static str, String, String)> {
+    let (a, b) = (EditForm::of(before), EditForm::of(now));
+    [
+        ("Name", a.name, b.name),
+        ("Email", a.email, b.email),
+        ("Role", a.role, b.role),
+        ("Profile image", a.image, b.image),
+    ]
+    .into_iter()
+    .filter(|(_, x, y)| x != y)
+    .collect()
+}
+
+#[component]
+pub fn EditUserDialog(
+    user: User,
+    /// The signed-in admin edits their own account (role not editable).
+    is_self: bool,
+    /// The primary admin: role not editable.
+    is_primary: bool,
+    on_close: Callback<()>,
+    on_saved: Callback<User>,
+) -> impl IntoView {
+    let session = use_session();
+    let toasts = use_toasts();
+    let original = RwSignal::new(user.clone());
+    let f = EditForm::of(&user);
+    let (name, email, role, image, password) = (
+        RwSignal::new(f.name),
+        RwSignal::new(f.email),
+        RwSignal::new(f.role),
+        RwSignal::new(f.image),
+        RwSignal::new(String::new()),
+    );
+    let errors: crate::components::field::FieldErrors = RwSignal::new(HashMap::new());
+    let general = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let conflict = RwSignal::new(None::<User>);
+    let confirm_revoke = RwSignal::new(false);
+    let role_editable = !is_self && !is_primary;
+    let form = move || EditForm {
+        name: name.get_untracked(),
+        email: email.get_untracked(),
+        role: role.get_untracked(),
+        image: image.get_untracked(),
+        password: password.get_untracked(),
+    };
+
+    let save = move |force: bool| {
+        let current = form();
+        let problems = current.problems(role_editable);
+        if !problems.is_empty() {
+            errors.set(problems);
+            return;
+        }
+        let Some(client) = session.client_untracked() else {
+            return;
+        };
+        let before = original.get_untracked();
+        let update = current.changes(&before, role_editable);
+        if update == UserUpdate::default() {
+            on_close.run(());
+            return;
+        }
+        busy.set(true);
+        general.set(None);
+        spawn_local(async move {
+            // Someone else may have changed this user since the dialog opened.
+            if !force {
+                match client.user(&before.id).await {
+                    Ok(now) if now.updated_at != before.updated_at => {
+                        conflict.set(Some(now));
+                        busy.set(false);
+                        return;
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        general.set(Some(session.handle(&e)));
+                        busy.set(false);
+                        return;
+                    }
+                }
+            }
+            match client.update_user(&before.id, &update).await {
+                Ok(saved) => {
+                    toasts.success(format!("Saved {}", saved.name));
+                    on_saved.run(saved);
+                }
+                Err(e) => {
+                    let msg = session.handle(&e);
+                    let by_field = field_errors(&e);
+                    if by_field.is_empty() {
+                        general.set(Some(msg));
+                    } else {
+                        errors.set(by_field);
+                    }
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    // Take the server's version as the new starting point; keep what the person typed where
+    // they typed something different from what they started with.
+    let take_theirs = move |_| {
+        if let Some(now) = conflict.get_untracked() {
+            let was = EditForm::of(&original.get_untracked());
+            let theirs = EditForm::of(&now);
+            for (sig, old, new) in [
+                (name, was.name, theirs.name),
+                (email, was.email, theirs.email),
+                (role, was.role, theirs.role),
+                (image, was.image, theirs.image),
+            ] {
+                if sig.get_untracked() == old {
+                    sig.set(new);
+                }
+            }
+            original.set(now);
+            conflict.set(None);
+        }
+    };
+
+    let revoke = move |_| {
+        let Some(client) = session.client_untracked() else {
+            return;
+        };
+        let (id, who) = original.with_untracked(|u| (u.id.clone(), u.name.clone()));
+        busy.set(true);
+        spawn_local(async move {
+            match client.revoke_user_sessions(&id).await {
+                Ok(_) => toasts.success(format!("{who} is signed out on all devices")),
+                Err(e) => toasts.error(session.handle(&e)),
+            }
+            busy.set(false);
+            confirm_revoke.set(false);
+        });
+    };
+
+    let role_note = if is_primary {
+        Some("The primary admin's role cannot be changed.".to_string())
+    } else if is_self {
+        Some("You cannot change your own role.".to_string())
+    } else {
+        None
+    };
+    let revoke_text = StoredValue::new(format!(
+        "{} will be signed out of every browser and app and must sign in again. API keys keep working.",
+        user.name
+    ));
+    view! {
+        <Dialog title="Edit user" on_close=on_close>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save(false);
+                }
+            >
+                <TextField label="Name" name="name" value=name errors=errors autocomplete="off" />
+                <TextField label="Email" name="email" kind="email" value=email errors=errors autocomplete="off" />
+                <SelectField
+                    label="Role"
+                    name="role"
+                    value=role
+                    options=role_options()
+                    errors=errors
+                    disabled=Signal::derive(move || !role_editable)
+                    note=Signal::derive(move || role_note.clone())
+                />
+                <TextField label="Profile image URL" name="profile_image_url" value=image errors=errors placeholder="https://… or data:image/png;base64,…" />
+                <TextField
+                    label="New password"
+                    name="password"
+                    kind="password"
+                    value=password
+                    errors=errors
+                    autocomplete="new-password"
+                    placeholder="Leave empty to keep the current password"
+                />
+                {move || conflict.get().map(|now| {
+                    let changes = remote_changes(&original.get_untracked(), &now);
+                    view! {
+                        <div class="notice" role="alert">
+                            <p>"Someone else changed this user since you opened this dialog:"</p>
+                            <ul>
+                                {changes.into_iter().map(|(what, a, b)| view! { <li>{what}": "{a}" → "{b}</li> }).collect_view()}
+                            </ul>
+                            <button type="button" class="btn btn-small" on:click=take_theirs>"Review their changes"</button>
+                            " "
+                            <button type="button" class="btn btn-small" on:click=move |_| save(true)>"Save mine anyway"</button>
+                        </div>
+                    }
+                })}
+                {move || general.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="dialog-actions">
+                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| confirm_revoke.set(true)>
+                        "Sign out all devices"
+                    </button>
+                    <span class="spacer"></span>
+                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="submit" class="btn btn-primary" disabled=move || busy.get()>
+                        {move || if busy.get() { "Saving…" } else { "Save" }}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
+        <Show when=move || confirm_revoke.get()>
+            <ConfirmDialog
+                title="Sign out all devices"
+                confirm_label="Sign out everywhere"
+                danger=true
+                busy=busy
+                on_confirm=Callback::new(revoke)
+                on_cancel=Callback::new(move |_| confirm_revoke.set(false))
+            >
+                <p>{revoke_text.get_value()}</p>
+            </ConfirmDialog>
+        </Show>
+    }
+}
+
+/// The server's errors keyed by this form's field names.
+fn field_errors(e: &ApiError) -> HashMap<&'static str, String> {
+    ["name", "email", "role", "profile_image_url", "password"]
+        .into_iter()
+        .filter_map(|f| e.field_error(f).map(|m| (f, m)))
+        .collect()
+}

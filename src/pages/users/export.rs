@@ -1,0 +1,30 @@
+//! Export CSV of every user matching the current search: walks all pages, showing progress.
+use leptos::prelude::*;
+
+use super::query::{UsersQuery, page_count};
+use crate::api::{ApiError, Client, User};
+
+/// Fetches every page of `query` in its sort order; `progress` holds (pages done, pages).
+pub async fn all_matching(
+    client: &Client,
+    query: &UsersQuery,
+    progress: RwSignal<(usize, usize)>,
+) -> Result<Vec<User>, ApiError> {
+    let first = client
+        .list_users(&query.at_page(1).to_params(), None)
+        .await?;
+    let pages = page_count(first.total) as usize;
+    progress.set((1, pages));
+    let mut users = first.users;
+    for page in 2..=pages {
+        let next = client
+            .list_users(&query.at_page(page as u32).to_params(), None)
+            .await?;
+        users.extend(next.users);
+        progress.set((page, pages));
+    }
+    // Users created or deleted meanwhile can shift pages: keep each user once.
+    let mut seen = std::collections::HashSet::new();
+    users.retain(|u| seen.insert(u.id.clone()));
+    Ok(users)
+}

@@ -1,0 +1,273 @@
+//! CSV import: choose a file, see every row with its check result before anything is sent, create
+//! the valid rows with a progress bar, then a per-row result. Failed rows can be retried or
+//! downloaded as a CSV to fix; nothing is lost on a partial failure.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use super::csv_import::{ImportRow, failed_rows_csv, parse};
+use crate::api::AddUserForm;
+use crate::batch::run_batch;
+use crate::components::progress::Progress;
+use crate::components::toast::use_toasts;
+use crate::download::save_text;
+use crate::session::use_session;
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Choose,
+    Reading,
+    Preview(Vec<ImportRow>),
+    Running(usize),
+    /// Each valid row with its outcome, plus the rows that never passed the checks.
+    Done {
+        results: Vec<(ImportRow, Result<(), String>)>,
+        invalid: Vec<ImportRow>,
+    },
+}
+
+async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The file is not text.".to_string())
+}
+
+#[component]
+pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let toasts = use_toasts();
+    let phase = RwSignal::new(Phase::Choose);
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(0usize);
+
+    let on_file = move |file: Option<web_sys::File>| {
+        let (Some(file), Some(client)) = (file, session.client_untracked()) else {
+            return;
+        };
+        phase.set(Phase::Reading);
+        error.set(None);
+        spawn_local(async move {
+            let checked = async {
+                let text = read_file(file).await?;
+                let existing: HashSet<String> = client
+                    .all_users()
+                    .await
+                    .map_err(|e| session.handle(&e))?
+                    .users
+                    .into_iter()
+                    .map(|u| u.email.to_lowercase())
+                    .collect();
+                parse(&text, &existing)
+            }
+            .await;
+            match checked {
+                Ok(rows) => phase.set(Phase::Preview(rows)),
+                Err(e) => {
+                    error.set(Some(e));
+                    phase.set(Phase::Choose);
+                }
+            }
+        });
+    };
+
+    let create = move |rows: Vec<ImportRow>, invalid: Vec<ImportRow>| {
+        let Some(client) = session.client_untracked() else {
+            return;
+        };
+        phase.set(Phase::Running(rows.len()));
+        spawn_local(async move {
+            let results = run_batch(rows, done, |r: ImportRow| {
+                let client = client.clone();
+                async move {
+                    let form = AddUserForm {
+                        name: r.name,
+                        email: r.email,
+                        password: r.password,
+                        role: r.role,
+                        profile_image_url: None,
+                    };
+                    client
+                        .add_user(&form)
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| session.handle(&e))
+                }
+            })
+            .await;
+            let ok = results.iter().filter(|(_, r)| r.is_ok()).count();
+            if ok > 0 {
+                toasts.success(format!(
+                    "Created {ok} user{}",
+                    if ok == 1 { "" } else { "s" }
+                ));
+                on_created.run(());
+            }
+            phase.set(Phase::Done { results, invalid });
+        });
+    };
+
+    let failed_of = |results: &[(ImportRow, Result<(), String>)],
+                     invalid: &[ImportRow]|
+     -> Vec<(ImportRow, String)> {
+        let mut out: Vec<(ImportRow, String)> = invalid
+            .iter()
+            .map(|r| (r.clone(), r.problems.join("; ")))
+            .collect();
+        out.extend(
+            results
+                .iter()
+                .filter_map(|(r, res)| res.as_ref().err().map(|e| (r.clone(), e.clone()))),
+        );
+        out.sort_by_key(|(r, _)| r.line);
+        out
+    };
+
+    view! {
+        <div class="import">
+            <p class="muted small">
+                "A CSV file with the header "<code>"Name,Email,Password,Role"</code>
+                " (Role is optional: admin, user or pending; default user). Quotes and commas in names are fine. "
+                "Nothing is created before you have seen every row."
+            </p>
+            <div class="field">
+                <label for="import-file">"CSV file"</label>
+                <input
+                    id="import-file"
+                    name="csv"
+                    type="file"
+                    accept=".csv,text/csv"
+                    on:change:target=move |ev| on_file(ev.target().files().and_then(|f| f.get(0)))
+                />
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || match phase.get() {
+                Phase::Choose => ().into_any(),
+                Phase::Reading => view! { <p class="muted">"Reading and checking the file…"</p> }.into_any(),
+                Phase::Preview(rows) => {
+                    let (valid, invalid): (Vec<_>, Vec<_>) = rows.iter().cloned().partition(ImportRow::is_valid);
+                    let n = valid.len();
+                    view! {
+                        <p role="status">
+                            {format!("{n} ready to create, {} with problems (not sent).", invalid.len())}
+                        </p>
+                        <PreviewTable rows=rows />
+                        <div class="dialog-actions">
+                            <button class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                            <button
+                                class="btn btn-primary"
+                                disabled=n == 0
+                                on:click=move |_| create(valid.clone(), invalid.clone())
+                            >
+                                {format!("Create {n} user{}", if n == 1 { "" } else { "s" })}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+                Phase::Running(total) => {
+                    view! { <Progress label="Creating users" done=done total=Signal::derive(move || total) /> }.into_any()
+                }
+                Phase::Done { results, invalid } => {
+                    let failed = failed_of(&results, &invalid);
+                    let retry: Vec<ImportRow> = results.iter().filter(|(_, r)| r.is_err()).map(|(r, _)| r.clone()).collect();
+                    let created = results.iter().filter(|(_, r)| r.is_ok()).count();
+                    let csv = failed_rows_csv(&failed);
+                    let has_failed = !failed.is_empty();
+                    let has_retry = !retry.is_empty();
+                    view! {
+                        <p role="status">{format!("{created} created, {} not created.", failed.len())}</p>
+                        <ResultTable results=results invalid=invalid />
+                        <div class="dialog-actions">
+                            <Show when=move || has_failed>
+                                <button class="btn" on:click={
+                                    let csv = csv.clone();
+                                    move |_| {
+                                        if let Err(e) = save_text("users-not-imported.csv", "text/csv", &csv) {
+                                            toasts.error(e);
+                                        }
+                                    }
+                                }>"Download failed rows"</button>
+                            </Show>
+                            <Show when=move || has_retry>
+                                <button class="btn" on:click={
+                                    let retry = retry.clone();
+                                    move |_| create(retry.clone(), Vec::new())
+                                }>"Retry failed"</button>
+                            </Show>
+                            <button class="btn btn-primary" on:click=move |_| on_close.run(())>"Close"</button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Every row of the file with its check result.
+#[component]
+fn PreviewTable(rows: Vec<ImportRow>) -> impl IntoView {
+    view! {
+        <div class="table-wrap scroll">
+            <table class="table" aria-label="Import preview">
+                <thead>
+                    <tr><th>"Line"</th><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Check"</th></tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let ok = r.is_valid();
+                        view! {
+                            <tr class:row-bad=!ok>
+                                <td>{r.line}</td>
+                                <td>{r.name}</td>
+                                <td>{r.email}</td>
+                                <td>{r.role}</td>
+                                <td>{if ok { "Ready".to_string() } else { r.problems.join("; ") }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What happened to each row.
+#[component]
+fn ResultTable(
+    results: Vec<(ImportRow, Result<(), String>)>,
+    invalid: Vec<ImportRow>,
+) -> impl IntoView {
+    let mut all: Vec<(ImportRow, Result<(), String>)> = results;
+    all.extend(invalid.into_iter().map(|r| {
+        let why = format!("Not sent: {}", r.problems.join("; "));
+        (r, Err(why))
+    }));
+    all.sort_by_key(|(r, _)| r.line);
+    view! {
+        <div class="table-wrap scroll">
+            <table class="table" aria-label="Import results">
+                <thead>
+                    <tr><th>"Line"</th><th>"Email"</th><th>"Result"</th></tr>
+                </thead>
+                <tbody>
+                    {all.into_iter().map(|(r, res)| {
+                        let ok = res.is_ok();
+                        view! {
+                            <tr class:row-bad=!ok>
+                                <td>{r.line}</td>
+                                <td>{r.email}</td>
+                                <td>{match res { Ok(()) => "Created".to_string(), Err(e) => e }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
