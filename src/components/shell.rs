@@ -2,7 +2,7 @@
 //! screens below. A signed-in non-admin gets a clear explanation instead of broken tables.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Routes};
+use leptos_router::components::{A, Redirect, Route, Routes};
 use leptos_router::path;
 
 use crate::pages::account::AccountPage;
@@ -26,10 +26,10 @@ pub fn Shell() -> impl IntoView {
                 <span class="brand-sub">"Admin"</span>
             </a>
             <nav aria-label="Main" class="mainnav">
-                <a href=href("/users")>"Users"</a>
-                <a href=href("/groups")>"Groups"</a>
-                <a href=href("/permissions")>"Default permissions"</a>
-                <a href=href("/account")>"My account"</a>
+                <A href=href("/users")>"Users"</A>
+                <A href=href("/groups")>"Groups"</A>
+                <A href=href("/permissions")>"Default permissions"</A>
+                <A href=href("/account")>"My account"</A>
             </nav>
             <div class="me">
                 <span class="me-name" title="Signed in">{name}</span>

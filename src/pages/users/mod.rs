@@ -103,23 +103,31 @@ pub fn UsersPage() -> impl IntoView {
                 .collect::<HashMap<_, _>>()
         })
     });
-    // Who must never be deleted from here: the primary admin (one call) and oneself.
+    // Who must never be deleted from here: the primary admin and oneself. The default view is
+    // already the oldest users first, so only other views need the extra call.
     let oldest = use_latest(
-        || (),
-        |client, _, _| async move {
+        move || query.with(|q| *q != UsersQuery::default()),
+        |client, needed: bool, _| async move {
+            if !needed {
+                return Ok(None);
+            }
             let p = UserListParams {
                 order_by: Some("created_at".into()),
                 direction: Some("asc".into()),
                 page: 1,
                 query: None,
             };
-            client.list_users(&p, None).await
+            client.list_users(&p, None).await.map(Some)
         },
     );
     let primary_id = Memo::new(move |_| {
-        oldest
-            .value
-            .with(|l| l.as_ref().and_then(|l| primary_admin_id(&l.users)))
+        let from =
+            |l: &Option<crate::api::UserList>| l.as_ref().and_then(|l| primary_admin_id(&l.users));
+        if query.with(|q| *q == UsersQuery::default()) {
+            list.value.with(from)
+        } else {
+            oldest.value.with(|o| from(&o.clone().flatten()))
+        }
     });
     let self_id = Memo::new(move |_| session.user().map(|u| u.id).unwrap_or_default());
     let undeletable = Signal::derive(move || {

@@ -5,7 +5,11 @@ use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
-    scenarios![search_sort_page_survive_reload, unknown_url_shows_not_found]
+    scenarios![
+        search_sort_page_survive_reload,
+        unknown_url_shows_not_found,
+        users_look_light_and_dark
+    ]
 }
 
 pub async fn search_sort_page_survive_reload(h: &Harness, page: &Page) -> Result<(), String> {
@@ -85,4 +89,38 @@ pub async fn unknown_url_shows_not_found(h: &Harness, page: &Page) -> Result<(),
     page.wait_xpath("//a[normalize-space()='Go to Users']")
         .await
         .map(|_| ())
+}
+
+/// Screenshots for people to look at (target/e2e-artifacts), and the one checkable fact about
+/// them: the dark theme follows the system preference.
+pub async fn users_look_light_and_dark(h: &Harness, page: &Page) -> Result<(), String> {
+    signed_in_at(h, page, "/users").await?;
+    wait_rows(page, 30).await?;
+    let light = page
+        .js("return getComputedStyle(document.body).backgroundColor;")
+        .await?;
+    page.screenshot(&h.artifacts().join("users-light.png"))
+        .await?;
+    page.click("Edit Bruno Haddad").await?;
+    page.wait_xpath("//*[@role='dialog']").await?;
+    page.screenshot(&h.artifacts().join("edit-dialog-light.png"))
+        .await?;
+    let dark_page = Page::open_dark(&h.webdriver_url).await?;
+    let r = async {
+        signed_in_at(h, &dark_page, "/users").await?;
+        wait_rows(&dark_page, 30).await?;
+        let dark = dark_page
+            .js("return getComputedStyle(document.body).backgroundColor;")
+            .await?;
+        dark_page
+            .screenshot(&h.artifacts().join("users-dark.png"))
+            .await?;
+        if dark == light || dark != "rgb(15, 17, 21)" {
+            return Err(format!("dark mode background is {dark}, light is {light}"));
+        }
+        Ok(())
+    }
+    .await;
+    dark_page.close().await;
+    r
 }

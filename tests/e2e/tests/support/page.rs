@@ -33,6 +33,15 @@ fn err(e: impl std::fmt::Display) -> String {
 
 impl Page {
     pub async fn open(webdriver: &str) -> Result<Page, String> {
+        Self::open_with(webdriver, false).await
+    }
+
+    /// A tab whose `prefers-color-scheme` is dark.
+    pub async fn open_dark(webdriver: &str) -> Result<Page, String> {
+        Self::open_with(webdriver, true).await
+    }
+
+    async fn open_with(webdriver: &str, dark: bool) -> Result<Page, String> {
         let profile = std::env::temp_dir().join(format!(
             "e2e-chromium-{}-{}",
             std::process::id(),
@@ -63,7 +72,23 @@ impl Page {
             .connect(webdriver)
             .await
             .map_err(|e| format!("cannot open Chromium through chromedriver: {e}"))?;
-        Ok(Page { client, downloads })
+        let page = Page { client, downloads };
+        if dark {
+            page.cdp(
+                "Emulation.setEmulatedMedia",
+                json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+            )
+            .await?;
+        }
+        Ok(page)
+    }
+
+    /// A Chrome DevTools command through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.client
+            .issue_cmd(Cdp(cmd.to_string(), params))
+            .await
+            .map_err(err)
     }
 
     pub async fn close(self) {
@@ -229,4 +254,28 @@ fn rand_suffix() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0)
+}
+
+/// chromedriver's `goog/cdp/execute`: runs one DevTools command in the session's tab.
+#[derive(Debug)]
+struct Cdp(String, Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"cmd": self.0, "params": self.1}).to_string()),
+        )
+    }
 }
