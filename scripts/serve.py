@@ -2,7 +2,7 @@
 """Serves the built app (dist/) on loopback, like any static web server would.
 
     serve.py DIST [--port N] [--base /sub/path/] [--proxy http://127.0.0.1:8080]
-             [--slow TEXT [--slow-seconds S]]
+             [--slow TEXT [--slow-seconds S]] [--no-cors]
 
 - Unknown paths without a file extension answer index.html (SPA fallback), so deep links and
   reloads work.
@@ -10,6 +10,8 @@
   server, so the app and Open WebUI share one origin (as behind a reverse proxy).
 - With --slow, proxied requests whose path contains TEXT are answered S seconds late (fault
   injection for tests: a slow old response must never overwrite a newer one).
+- With --no-cors, CORS headers are stripped from proxied answers (fault injection: a server
+  whose CORS_ALLOW_ORIGIN does not list the page's origin).
 - Prints "SERVE_READY http://127.0.0.1:PORT" once listening. Standard library only.
 """
 
@@ -36,7 +38,8 @@ HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriza
               "trailers", "transfer-encoding", "upgrade", "host", "content-length"}
 
 
-def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None, slow: str | None, slow_s: float):
+def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None, slow: str | None, slow_s: float,
+                 no_cors: bool):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -107,8 +110,9 @@ def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None, 
             try:
                 self.send_response(resp.status, resp.reason)
                 for k, v in resp.getheaders():
-                    if k.lower() not in HOP_BY_HOP:
-                        self.send_header(k, v)
+                    if k.lower() in HOP_BY_HOP or (no_cors and k.lower().startswith("access-control-")):
+                        continue
+                    self.send_header(k, v)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 if self.command != "HEAD":
@@ -132,6 +136,7 @@ def main() -> int:
     p.add_argument("--proxy")
     p.add_argument("--slow")
     p.add_argument("--slow-seconds", type=float, default=2.5)
+    p.add_argument("--no-cors", action="store_true")
     args = p.parse_args()
     dist = Path(args.dist).resolve()
     if not (dist / "index.html").exists():
@@ -139,7 +144,7 @@ def main() -> int:
         return 1
     base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
     proxy = urllib.parse.urlsplit(args.proxy) if args.proxy else None
-    server = Server(("127.0.0.1", args.port), make_handler(dist, base, proxy, args.slow, args.slow_seconds))
+    server = Server(("127.0.0.1", args.port), make_handler(dist, base, proxy, args.slow, args.slow_seconds, args.no_cors))
     print(f"SERVE_READY http://127.0.0.1:{server.server_address[1]}{base.rstrip('/')}", flush=True)
     try:
         server.serve_forever()

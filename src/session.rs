@@ -10,6 +10,8 @@ use crate::api::{ApiError, Client, SessionUser};
 const STORAGE_KEY: &str = "owui-admin.session";
 /// The last server URL and email (never the token), to prefill Sign in.
 const LAST_KEY: &str = "owui-admin.last";
+/// Set in this tab after "sign out of the console only": do not take Open WebUI's session over again.
+const NO_TAKEOVER_KEY: &str = "owui-admin.no-takeover";
 /// Open WebUI's own key for its token: present when its web UI is signed in on this origin.
 pub const OWUI_TOKEN_KEY: &str = "token";
 
@@ -84,6 +86,9 @@ impl SessionCtx {
     }
 
     pub fn sign_in(&self, session: Session) {
+        if let Some(st) = session_storage() {
+            let _ = st.remove_item(NO_TAKEOVER_KEY);
+        }
         store(Some(&session));
         remember_last(&session);
         self.notice.set(None);
@@ -104,6 +109,8 @@ impl SessionCtx {
                 let _ = client.signout().await;
             });
             remove_owui_token_if(&s.token);
+        } else if let Some(st) = session_storage() {
+            let _ = st.set_item(NO_TAKEOVER_KEY, "1");
         }
         store(None);
         self.session.set(None);
@@ -196,8 +203,15 @@ pub fn last_sign_in() -> Option<LastSignIn> {
         .and_then(|raw| serde_json::from_str(&raw).ok())
 }
 
-/// Open WebUI's own token on this origin, if its web UI is signed in here.
+/// Open WebUI's own token on this origin, if its web UI is signed in here and the person did
+/// not sign out of the console in this tab.
 pub fn owui_token() -> Option<String> {
+    if session_storage()
+        .and_then(|st| st.get_item(NO_TAKEOVER_KEY).ok().flatten())
+        .is_some()
+    {
+        return None;
+    }
     local_storage()?
         .get_item(OWUI_TOKEN_KEY)
         .ok()

@@ -93,10 +93,10 @@ impl Client {
             None => b.build(),
         }
         .map_err(|e| ApiError::Decode(e.to_string()))?;
-        let response = request
-            .send()
-            .await
-            .map_err(|e| transport_error(e, &self.base_url))?;
+        let response = match request.send().await {
+            Ok(r) => r,
+            Err(e) => return Err(self.diagnose(transport_error(e, &self.base_url)).await),
+        };
         let status = response.status();
         let content_type = response.headers().get("content-type").unwrap_or_default();
         let text = response
@@ -133,10 +133,10 @@ impl Client {
             .builder(&endpoint, abort)
             .build()
             .map_err(|e| ApiError::Decode(e.to_string()))?;
-        let response = request
-            .send()
-            .await
-            .map_err(|e| transport_error(e, &self.base_url))?;
+        let response = match request.send().await {
+            Ok(r) => r,
+            Err(e) => return Err(self.diagnose(transport_error(e, &self.base_url)).await),
+        };
         let status = response.status();
         let content_type = response.headers().get("content-type").unwrap_or_default();
         if !(200..300).contains(&status) {
@@ -308,6 +308,31 @@ impl Client {
     ) -> Result<GroupMembers, ApiError> {
         self.get(ep::group_members(id, membership, query, page))
             .await
+    }
+}
+
+impl Client {
+    /// A request without any HTTP answer is either an unreachable server or a CORS refusal,
+    /// which browsers report the same way. A `no-cors` probe of `/health` tells them apart: it
+    /// succeeds (with an unreadable answer) only when the server is up.
+    async fn diagnose(&self, err: ApiError) -> ApiError {
+        let ApiError::Network(server) = err else {
+            return err;
+        };
+        let origin = crate::session::page_origin();
+        if server.starts_with(&origin) && !origin.is_empty() {
+            return ApiError::Network(server); // same origin: CORS cannot be the cause
+        }
+        let Some(window) = web_sys::window() else {
+            return ApiError::Network(server);
+        };
+        let init = web_sys::RequestInit::new();
+        init.set_mode(web_sys::RequestMode::NoCors);
+        let probe = window.fetch_with_str_and_init(&format!("{server}/health"), &init);
+        match wasm_bindgen_futures::JsFuture::from(probe).await {
+            Ok(_) => ApiError::Cors { server, origin },
+            Err(_) => ApiError::Network(server),
+        }
     }
 }
 

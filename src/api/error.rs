@@ -29,6 +29,14 @@ pub enum ApiError {
          If it runs on another origin, its CORS_ALLOW_ORIGIN setting must allow this page's origin."
     )]
     Network(String),
+    /// The server answers, but the browser may not read the answer: Open WebUI's CORS setting
+    /// does not list this page's origin.
+    #[error(
+        "Open WebUI at {server} is running but does not allow requests from this page's origin \
+         ({origin}). Add {origin} to its CORS_ALLOW_ORIGIN setting (several origins are separated \
+         by ;) and restart it, or serve this console from Open WebUI's own address."
+    )]
+    Cors { server: String, origin: String },
     /// The token is missing, expired, revoked or invalid: the person has to sign in again.
     #[error("{0}")]
     SessionExpired(String),

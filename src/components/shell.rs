@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Redirect, Route, Routes};
 use leptos_router::path;
 
+use crate::components::dialog::Dialog;
 use crate::pages::account::AccountPage;
 use crate::pages::groups::{GroupPage, GroupsPage};
 use crate::pages::not_found::NotFound;
@@ -19,6 +20,15 @@ pub fn Shell() -> impl IntoView {
     let session = use_session();
     let name = move || session.user().map(|u| u.name).unwrap_or_default();
     let is_admin = move || session.user().is_some_and(|u| u.is_admin());
+    // Borrowed from Open WebUI's own sign-in on this origin: ask whether to end that too.
+    let asking = RwSignal::new(false);
+    let sign_out = move |_| {
+        if session.get().is_some_and(|s| s.borrowed) {
+            asking.set(true);
+        } else {
+            session.sign_out(false);
+        }
+    };
     view! {
         <header class="topbar">
             <a class="brand" href=href("/users")>
@@ -33,9 +43,19 @@ pub fn Shell() -> impl IntoView {
             </nav>
             <div class="me">
                 <span class="me-name" title="Signed in">{name}</span>
-                <button class="btn btn-ghost" on:click=move |_| session.sign_out(false)>"Sign out"</button>
+                <button class="btn btn-ghost" on:click=sign_out>"Sign out"</button>
             </div>
         </header>
+        <Show when=move || asking.get()>
+            <Dialog title="Sign out" on_close=Callback::new(move |_| asking.set(false))>
+                <p>"You came in through your Open WebUI sign-in in this browser. Sign out of Open WebUI too?"</p>
+                <div class="dialog-actions">
+                    <button class="btn" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    <button class="btn" on:click=move |_| session.sign_out(true)>"Also sign out of Open WebUI"</button>
+                    <button class="btn btn-primary" on:click=move |_| session.sign_out(false)>"Sign out of the console only"</button>
+                </div>
+            </Dialog>
+        </Show>
         <main class="content">
             <Show when=is_admin fallback=NeedsAdmin>
                 <Routes fallback=NotFound>

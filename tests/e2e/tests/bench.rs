@@ -63,6 +63,37 @@ fn main() {
             requests = v[1].as_array().cloned().unwrap_or_default();
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        // A cold load of the console through nginx (deploy/nginx.conf: gzip on), as transferred.
+        let page = h.browser().await?;
+        page.goto(&format!("{}/health", h.nginx_url)).await?;
+        page.js(&format!("localStorage.setItem('token', {}); return 1;", serde_json::to_string(&h.api.token).unwrap_or_default())).await?;
+        page.goto(&format!("{}/admin-console/users", h.nginx_url)).await?;
+        let sizes = page
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 (function check() {
+                   if (document.querySelectorAll('table[aria-label=Users] tbody tr:not(.loading-row)').length >= 30) {
+                     const nav = performance.getEntriesByType('navigation')[0];
+                     const res = performance.getEntriesByType('resource').filter(e => !e.name.includes('/api/'));
+                     const all = [nav, ...res];
+                     done([all.reduce((a, e) => a + e.transferSize, 0), all.reduce((a, e) => a + e.decodedBodySize, 0), all.length, all.map(e => e.name.split('/').pop() + ' ' + e.transferSize + ' ' + e.initiatorType)]);
+                   } else { requestAnimationFrame(check); }
+                 })();",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        page.close().await;
+        println!(
+            "cold load of the console through nginx (gzip): {} files, {:.1} KB transferred ({:.1} KB uncompressed), API calls not counted",
+            sizes[2],
+            sizes[0].as_f64().unwrap_or(0.0) / 1024.0,
+            sizes[1].as_f64().unwrap_or(0.0) / 1024.0
+        );
+        for f in sizes[3].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            println!("  {f}");
+        }
         Ok::<_, String>((times, requests))
     });
     match result {

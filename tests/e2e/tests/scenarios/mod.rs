@@ -2,6 +2,7 @@
 //! can grow without touching each other.
 pub mod account;
 pub mod common;
+pub mod deploy;
 pub mod groups;
 pub mod signin;
 pub mod users;
@@ -27,6 +28,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         users_bulk::all(),
         groups::all(),
         account::all(),
+        deploy::all(),
     ]
     .into_iter()
     .flatten()

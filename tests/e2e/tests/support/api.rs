@@ -45,6 +45,21 @@ impl Api {
         ))
     }
 
+    /// HEAD any URL: its headers, lowercased names.
+    pub fn raw_head(&self, url: &str) -> Result<std::collections::HashMap<String, String>, String> {
+        let resp = self.agent.head(url).call().map_err(|e| e.to_string())?;
+        Ok(resp
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_lowercase(),
+                    v.to_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect())
+    }
+
     /// GET any URL (for readiness probes).
     pub fn raw_get(&self, url: &str) -> Result<(u16, Value), String> {
         Self::finish(self.agent.get(url).call())

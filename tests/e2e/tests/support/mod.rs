@@ -4,6 +4,7 @@
 //! chromedriver driving headless Chromium.
 
 pub mod api;
+pub mod nginx;
 pub mod page;
 
 use std::io::{BufRead, BufReader};
@@ -17,7 +18,7 @@ pub use page::Page;
 
 /// A child process that is stopped when dropped. `stdin` is held open for processes that exit
 /// when it closes (owui.py cleans up its Open WebUI and temp dir that way).
-struct Proc {
+pub struct Proc {
     name: &'static str,
     child: Child,
     stdin: Option<ChildStdin>,
@@ -72,7 +73,7 @@ fn start(
     }
 }
 
-fn free_port() -> Result<u16, String> {
+pub fn free_port() -> Result<u16, String> {
     let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     Ok(l.local_addr().map_err(|e| e.to_string())?.port())
 }
@@ -87,6 +88,10 @@ pub struct Harness {
     pub app_url: String,
     /// The app on Open WebUI's origin, behind a proxy (same-origin calls).
     pub app_proxied_url: String,
+    /// Open WebUI behind a proxy that strips its CORS headers (a locked-down CORS setting).
+    pub cors_blocked_url: String,
+    /// nginx with deploy/nginx.conf: the console at /admin-console/, Open WebUI at /.
+    pub nginx_url: String,
     pub admin_email: String,
     pub admin_password: String,
     pub admin_name: String,
@@ -147,6 +152,8 @@ impl Harness {
             &format!("query={SLOW_QUERY}"),
         ])?;
 
+        let (cors_blocked, cors_blocked_url) = serve(&["--proxy", &owui_url, "--no-cors"])?;
+
         let port = free_port()?;
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -166,11 +173,16 @@ impl Harness {
         wait_until("chromedriver /status", Duration::from_secs(30), || {
             api.raw_get(&format!("{webdriver_url}/status")).is_ok()
         })?;
+        let nginx = nginx::start(&root, &owui_url, |url| {
+            matches!(api.raw_get(url), Ok((200, _)))
+        })?;
 
         Ok(Harness {
             owui_url,
             app_url,
             app_proxied_url,
+            cors_blocked_url,
+            nginx_url: nginx.url.clone(),
             admin_email: field("email"),
             admin_password: field("password"),
             admin_name: "Ada Admin".into(),
@@ -178,7 +190,7 @@ impl Harness {
             root,
             api,
             // Dropped in reverse: browser driver and servers first, Open WebUI last.
-            procs: vec![owui, app, proxied, driver],
+            procs: vec![owui, app, proxied, cors_blocked, driver, nginx.proc],
         })
     }
 
