@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::api::{Group, JsonMap};
 use crate::latest::use_latest;
+use crate::session::use_session;
 
 /// A permission section (`workspace`, `chat`, …) and its entries, `key → value`.
 pub type PermissionSection = (String, Vec<(String, Value)>);
@@ -42,6 +43,7 @@ pub fn humanize(key: &str) -> String {
 /// The Permissions section.
 #[component]
 pub fn PermissionsSection() -> impl IntoView {
+    let session = use_session();
     let perms = use_latest(
         || (),
         |client, _, _| async move { client.my_permissions().await },
@@ -50,6 +52,9 @@ pub fn PermissionsSection() -> impl IntoView {
         <section class="panel account-section" aria-labelledby="account-permissions">
             <h2 id="account-permissions">"Permissions"</h2>
             <p class="muted small">"What you may do on this server, from the defaults and your groups. Read-only."</p>
+            <Show when=move || session.user().is_some_and(|u| u.is_admin())>
+                <p class="muted small admin-note">"Administrators are not limited by most of these permissions; this is what the permission settings alone would give you."</p>
+            </Show>
             {move || perms.error.get().map(|e| view! {
                 <div class="error" role="alert">
                     {e} " "

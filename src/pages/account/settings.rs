@@ -86,6 +86,7 @@ pub fn SettingsSection() -> impl IntoView {
             <Show when=move || editor.with(Option::is_some) fallback=move || view! {
                 <p class="muted">{move || if state.loading.get() { "Loading settings…" } else { "" }}</p>
             }>
+                <p class="muted small">"Dimmed switches and “(not set)” fields are not in your settings: Open WebUI's default applies."</p>
                 <div class="settings-grid">
                     {KNOWN_KEYS.iter().map(|k| view! { <SettingControl key=k editor=editor disabled=has_error /> }).collect_view()}
                 </div>
@@ -195,12 +196,15 @@ fn SettingControl(
     };
     match key.kind {
         KeyKind::Bool => view! {
-            <label class="check setting-switch">
+            <label
+                class="check setting-switch"
+                class:setting-unset=move || value.with(Option::is_none)
+                title=move || value.with(Option::is_none).then_some("Not set: Open WebUI's default applies")
+            >
                 <input type="checkbox" role="switch" name=name id=id disabled=move || disabled.get()
                     prop:checked=move || value.with(|v| v.as_ref().and_then(Value::as_bool).unwrap_or(false))
                     on:change:target=move |ev| set(Some(Value::Bool(ev.target().checked()))) />
                 {key.label}
-                {unset_hint}
             </label>
         }
         .into_any(),

@@ -48,6 +48,16 @@ pub const KNOWN_KEYS: &[KnownKey] = &[
         },
     },
     KnownKey {
+        key: "seed",
+        label: "Seed",
+        kind: KeyKind::Number {
+            min: 0.0,
+            max: 4_294_967_295.0,
+            step: 1.0,
+            integer: true,
+        },
+    },
+    KnownKey {
         key: "chatDirection",
         label: "Chat direction",
         kind: KeyKind::Choice(&[
@@ -60,21 +70,6 @@ pub const KNOWN_KEYS: &[KnownKey] = &[
         key: "landingPageMode",
         label: "Landing page",
         kind: KeyKind::Choice(&[("", "Default"), ("chat", "Chat")]),
-    },
-    KnownKey {
-        key: "system",
-        label: "System prompt",
-        kind: KeyKind::Text,
-    },
-    KnownKey {
-        key: "seed",
-        label: "Seed",
-        kind: KeyKind::Number {
-            min: 0.0,
-            max: 4_294_967_295.0,
-            step: 1.0,
-            integer: true,
-        },
     },
     b("widescreenMode", "Widescreen mode"),
     b("highContrastMode", "High contrast mode"),
@@ -112,6 +107,11 @@ pub const KNOWN_KEYS: &[KnownKey] = &[
         "iframeSandboxAllowSameOrigin",
         "Allow same origin in iframes",
     ),
+    KnownKey {
+        key: "system",
+        label: "System prompt",
+        kind: KeyKind::Text,
+    },
 ];
 
 /// The known key named `key`.
