@@ -418,22 +418,15 @@ async fn permissions_and_groups(h: &Harness, page: &Page, platform: &str) -> Res
 }
 
 /// Success screenshots for people to look at (not asserted on): the top of the page and the
-/// permissions/groups part, in light and then dark mode (the stylesheet's dark rules applied
-/// unconditionally, as `prefers-color-scheme: dark` would).
+/// permissions/groups part, in light and then dark mode (`prefers-color-scheme` emulated).
 async fn screenshots(h: &Harness, page: &Page) -> Result<(), String> {
     let dir = h.artifacts();
     for mode in ["light", "dark"] {
-        if mode == "dark" {
-            page.js(
-                "const css = [...document.styleSheets] \
-                   .flatMap(s => { try { return [...s.cssRules]; } catch (e) { return []; } }) \
-                   .filter(r => r.media && r.media.mediaText.includes('prefers-color-scheme: dark')) \
-                   .flatMap(r => [...r.cssRules].map(x => x.cssText)).join('\\n'); \
-                 const st = document.createElement('style'); st.textContent = css; \
-                 document.head.appendChild(st); return true;",
-            )
-            .await?;
-        }
+        page.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": mode}]}),
+        )
+        .await?;
         page.js("window.scrollTo(0, 0); return true;").await?;
         page.screenshot(&dir.join(format!("account-top-{mode}.png")))
             .await?;
