@@ -176,6 +176,19 @@ pub fn UserAvatar(
     }
 }
 
+/// The avatar of a full user record (list rows, the user page).
+pub fn avatar_of(user: &crate::api::User, active: bool) -> impl IntoView + use<> {
+    view! {
+        <UserAvatar
+            id=user.id.clone()
+            name=user.name.clone()
+            image_url=user.profile_image_url.clone().unwrap_or_default()
+            updated_at=user.updated_at.unwrap_or(0)
+            active=active
+        />
+    }
+}
+
 /// Calls `load` once the element is (nearly) on screen.
 fn load_when_visible(node: NodeRef<html::Span>, load: impl Fn() + 'static) {
     let load = std::rc::Rc::new(load);

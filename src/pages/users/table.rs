@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::query::{SortKey, UsersQuery};
 use crate::api::User;
-use crate::components::profile_images::UserAvatar;
+use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date, local_date_time, now_secs, relative_time};
 use crate::routes::user_page;
 
@@ -186,13 +186,7 @@ fn UserRow(
             {check}
             <td class="cell-name">
                 <div class="name-wrap">
-                    <UserAvatar
-                        id=user.id.clone()
-                        name=user.name.clone()
-                        image_url=user.profile_image_url.clone().unwrap_or_default()
-                        updated_at=user.updated_at.unwrap_or(0)
-                        active=active
-                    />
+                    {avatar_of(&user, active)}
                     <a href=user_page(&user.id)>{user.name.clone()}</a>
                 </div>
             </td>

@@ -11,7 +11,7 @@ use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
 use super::primary_admin_id;
 use crate::api::{Group, JsonMap, User, UserListParams};
-use crate::components::profile_images::UserAvatar;
+use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date_time, now_secs, relative_time};
 use crate::latest::use_latest;
 use crate::routes::href;
@@ -217,13 +217,7 @@ fn Header(user: User) -> impl IntoView {
     view! {
         <div class="user-head">
             <div class="avatar-large">
-                <UserAvatar
-                    id=user.id.clone()
-                    name=user.name.clone()
-                    image_url=user.profile_image_url.clone().unwrap_or_default()
-                    updated_at=user.updated_at.unwrap_or(0)
-                    active=active
-                />
+                {avatar_of(&user, active)}
             </div>
             <div>
                 <h1>{user.name.clone()}</h1>

@@ -25,16 +25,26 @@ pub async fn sign_in_with_form(
 /// Starts signed in as the admin without the form (the server limits sign-ins per email to 15
 /// per 3 minutes): puts a session for the harness's token where the app keeps it, then opens `path`.
 pub async fn signed_in_at(h: &Harness, page: &Page, path: &str) -> Result<(), String> {
+    signed_in_on(h, page, &h.app_url, &h.owui_url, path).await
+}
+
+/// The same for the app served at `app` talking to the server at `server`.
+pub async fn signed_in_on(
+    h: &Harness,
+    page: &Page,
+    app: &str,
+    server: &str,
+    path: &str,
+) -> Result<(), String> {
     let (_, me) = h.api.get("/api/v1/auths/")?;
-    let session =
-        json!({"base_url": h.owui_url, "token": h.api.token, "user": me, "remember": false});
-    page.goto(&format!("{}/", h.app_url)).await?;
+    let session = json!({"base_url": server, "token": h.api.token, "user": me, "remember": false});
+    page.goto(&format!("{app}/")).await?;
     let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
     page.js(&format!(
         "sessionStorage.setItem('owui-admin.session', {lit}); return true;"
     ))
     .await?;
-    page.goto(&format!("{}{path}", h.app_url)).await?;
+    page.goto(&format!("{app}{path}")).await?;
     main_nav(page).await
 }
 

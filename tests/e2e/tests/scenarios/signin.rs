@@ -55,13 +55,7 @@ pub async fn same_origin_uses_page_origin_as_server(
     page: &Page,
 ) -> Result<(), String> {
     page.goto(&format!("{}/users", h.app_proxied_url)).await?;
-    let server = page
-        .field("Server URL")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
+    let server = page.value("Server URL").await?;
     if server != h.app_proxied_url {
         return Err(format!(
             "Server URL is prefilled with {server:?}, expected the page origin {}",

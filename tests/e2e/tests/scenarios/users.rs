@@ -54,13 +54,7 @@ pub async fn search_sort_page_survive_reload(h: &Harness, page: &Page) -> Result
     // Reload: the same search, sort and direction.
     page.client.refresh().await.map_err(|e| e.to_string())?;
     wait_rows(page, n).await?;
-    let value = page
-        .field("Search users")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
+    let value = page.value("Search users").await?;
     if value != "alice" {
         return Err(format!("after reload the search box holds {value:?}"));
     }

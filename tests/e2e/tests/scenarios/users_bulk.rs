@@ -1,7 +1,8 @@
 //! Many users at once (CSV import, bulk role change, export), session expiry, stale searches.
 
 use super::common::{
-    create_user, search, server_user, sign_in_with_form, signed_in_at, unique, wait_rows,
+    create_user, search, server_user, sign_in_with_form, signed_in_at, signed_in_on, unique,
+    wait_rows,
 };
 use crate::support::{Harness, Page, SLOW_QUERY};
 use crate::{Scenario, scenarios};
@@ -172,15 +173,7 @@ pub async fn users_export_csv_has_every_match(h: &Harness, page: &Page) -> Resul
 
 pub async fn users_stale_search_never_wins(h: &Harness, page: &Page) -> Result<(), String> {
     // Through the proxy that answers searches for SLOW_QUERY 2.5 s late.
-    let (_, me) = h.api.get("/api/v1/auths/")?;
-    let session = serde_json::json!({"base_url": h.app_proxied_url, "token": h.api.token, "user": me, "remember": false});
-    page.goto(&format!("{}/", h.app_proxied_url)).await?;
-    let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
-    page.js(&format!(
-        "sessionStorage.setItem('owui-admin.session', {lit}); return true;"
-    ))
-    .await?;
-    page.goto(&format!("{}/users", h.app_proxied_url)).await?;
+    signed_in_on(h, page, &h.app_proxied_url, &h.app_proxied_url, "/users").await?;
     wait_rows(page, 30).await?;
     page.fill("Search users", SLOW_QUERY).await?;
     // The slow request is on its way once the URL carries it.
@@ -242,20 +235,8 @@ pub async fn users_expired_session_returns_to_the_same_screen(
     page.wait_xpath("//*[@role='alert'][contains(., 'expired') or contains(., 'sign in again')]")
         .await?;
     // The form remembers the server and the email; only the password is asked again.
-    let server = page
-        .field("Server URL")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
-    let prefilled = page
-        .field("Email")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
+    let server = page.value("Server URL").await?;
+    let prefilled = page.value("Email").await?;
     if server != h.owui_url || prefilled != email {
         return Err(format!(
             "Sign in is prefilled with {server:?} / {prefilled:?}"

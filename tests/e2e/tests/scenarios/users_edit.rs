@@ -67,13 +67,7 @@ pub async fn users_edit_email_taken_shows_on_the_field(
     // The server's own message, next to the Email field; the dialog stays open with the input kept.
     let err = page.wait_xpath("//div[contains(@class,'field')][.//label[normalize-space()='Email']]//div[contains(@class,'field-error')][contains(., 'already registered')]").await?;
     let _ = err;
-    let kept = page
-        .field("Email")
-        .await?
-        .prop("value")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
+    let kept = page.value("Email").await?;
     if kept != h.admin_email {
         return Err(format!("the typed email was lost: {kept:?}"));
     }

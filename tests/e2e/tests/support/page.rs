@@ -136,6 +136,17 @@ impl Page {
         .await
     }
 
+    /// The current value of the form control named `name`.
+    pub async fn value(&self, name: &str) -> Result<String, String> {
+        Ok(self
+            .field(name)
+            .await?
+            .prop("value")
+            .await
+            .map_err(err)?
+            .unwrap_or_default())
+    }
+
     /// Replaces a text field's content the way a person does (select all, delete, type), so the
     /// app sees real input events.
     pub async fn fill(&self, name: &str, text: &str) -> Result<(), String> {
