@@ -5,9 +5,11 @@ use std::collections::HashSet;
 
 use owui_admin::api::{Group, JsonMap, UserInfo};
 use owui_admin::pages::groups::csv::{parse_emails, resolve};
-use owui_admin::pages::groups::form::{GeneralInput, Share, build_form};
+use owui_admin::pages::groups::form::{
+    GeneralInput, GroupTab, Share, build_form, delete_warning, file_slug,
+};
 use owui_admin::pages::groups::tree::{
-    GroupSort, ancestors, build_rows, descendants, grants_anything, parent_choices, path,
+    GroupSort, ancestors, build_rows, descendants, grants_beyond, parent_choices, path,
 };
 use serde_json::json;
 
@@ -42,7 +44,7 @@ fn names(rows: &[owui_admin::pages::groups::tree::TreeRow]) -> Vec<String> {
 
 #[test]
 fn tree_is_depth_first_with_paths_and_case_insensitive_name_order() {
-    let rows = build_rows(&sample(), "", GroupSort::Name, &HashSet::new());
+    let rows = build_rows(&sample(), "", GroupSort::Name, &HashSet::new(), None);
     assert_eq!(
         names(&rows),
         [
@@ -64,14 +66,14 @@ fn tree_is_depth_first_with_paths_and_case_insensitive_name_order() {
 #[test]
 fn collapsing_hides_the_whole_subtree_only() {
     let collapsed = HashSet::from(["eng".to_string()]);
-    let rows = build_rows(&sample(), "", GroupSort::Name, &collapsed);
+    let rows = build_rows(&sample(), "", GroupSort::Name, &collapsed, None);
     assert_eq!(names(&rows), ["Engineering", "Orphan", "Support"]);
     assert!(!rows[0].expanded);
 }
 
 #[test]
 fn sorting_by_members_orders_siblings_by_direct_member_count() {
-    let rows = build_rows(&sample(), "", GroupSort::Members, &HashSet::new());
+    let rows = build_rows(&sample(), "", GroupSort::Members, &HashSet::new(), None);
     assert_eq!(
         names(&rows),
         [
@@ -88,21 +90,28 @@ fn sorting_by_members_orders_siblings_by_direct_member_count() {
 #[test]
 fn search_matches_names_and_descriptions_and_keeps_ancestors_even_when_collapsed() {
     let collapsed = HashSet::from(["eng".to_string(), "plat".to_string()]);
-    let rows = build_rows(&sample(), "sr", GroupSort::Name, &collapsed);
+    let rows = build_rows(&sample(), "sr", GroupSort::Name, &collapsed, None);
     assert_eq!(names(&rows), ["Engineering", "  Platform", "    SRE"]);
     assert_eq!(
         rows.iter().map(|r| r.matched).collect::<Vec<_>>(),
         [false, false, true]
     );
     // Descriptions count, case-insensitively.
-    let rows = build_rows(&sample(), "ABOUT SUPP", GroupSort::Name, &HashSet::new());
+    let rows = build_rows(
+        &sample(),
+        "ABOUT SUPP",
+        GroupSort::Name,
+        &HashSet::new(),
+        None,
+    );
     assert_eq!(names(&rows), ["Support"]);
     assert!(
         build_rows(
             &sample(),
             "nothing like it",
             GroupSort::Name,
-            &HashSet::new()
+            &HashSet::new(),
+            None
         )
         .is_empty()
     );
@@ -140,21 +149,42 @@ fn parent_picker_excludes_the_group_and_its_descendants() {
 fn a_cycle_in_stored_data_does_not_hang() {
     let groups = vec![g("a", "A", Some("b"), 0), g("b", "B", Some("a"), 0)];
     assert_eq!(ancestors(&groups, "a").len(), 1);
-    let _ = build_rows(&groups, "", GroupSort::Name, &HashSet::new());
-    let _ = build_rows(&groups, "a", GroupSort::Name, &HashSet::new());
+    let _ = build_rows(&groups, "", GroupSort::Name, &HashSet::new(), None);
+    let _ = build_rows(&groups, "a", GroupSort::Name, &HashSet::new(), None);
 }
 
 #[test]
-fn custom_permissions_means_something_is_granted() {
+fn custom_permissions_means_granting_more_than_the_defaults() {
     let perms = |v: serde_json::Value| serde_json::from_value::<JsonMap>(v).unwrap();
-    assert!(!grants_anything(None));
-    assert!(!grants_anything(Some(&perms(json!({})))));
-    assert!(!grants_anything(Some(&perms(
-        json!({"chat": {"share": false}})
-    ))));
-    assert!(grants_anything(Some(&perms(
-        json!({"workspace": {"models": true}})
-    ))));
+    let defaults = perms(json!({"chat": {"share": true}, "workspace": {"models": false}}));
+    assert!(!grants_beyond(None, Some(&defaults)));
+    assert!(!grants_beyond(Some(&perms(json!({}))), Some(&defaults)));
+    assert!(!grants_beyond(
+        Some(&perms(json!({"chat": {"share": false}}))),
+        None
+    ));
+    // A copy of the defaults (how a new group starts) grants nothing extra.
+    assert!(!grants_beyond(Some(&defaults), Some(&defaults)));
+    assert!(grants_beyond(Some(&defaults), None));
+    assert!(grants_beyond(
+        Some(&perms(json!({"workspace": {"models": true}}))),
+        Some(&defaults)
+    ));
+    assert!(grants_beyond(
+        Some(&perms(json!({"labs": {"x": true}}))),
+        Some(&defaults)
+    ));
+    let rows = build_rows(
+        &[Group {
+            permissions: Some(defaults.clone()),
+            ..g("a", "A", None, 0)
+        }],
+        "",
+        GroupSort::Name,
+        &HashSet::new(),
+        Some(&defaults),
+    );
+    assert!(!rows[0].custom_permissions);
 }
 
 #[test]
@@ -204,4 +234,39 @@ fn csv_emails_are_found_deduplicated_and_resolved() {
         ["u1"]
     );
     assert_eq!(unknown, ["bob@example.com"]);
+}
+
+#[test]
+fn delete_warning_names_children_and_where_they_go() {
+    let groups = sample();
+    let plat = groups.iter().find(|g| g.id == "plat").unwrap();
+    let text = delete_warning(&groups, plat);
+    assert!(
+        text.contains("its 4 direct membership(s) will be removed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("child groups “SRE” move up to “Engineering”"),
+        "{text}"
+    );
+    let eng = groups.iter().find(|g| g.id == "eng").unwrap();
+    assert!(
+        delete_warning(&groups, eng).contains("“apps”, “Platform” move up to the top level")
+            || delete_warning(&groups, eng).contains("“Platform”, “apps” move up to the top level")
+    );
+    let sup = groups.iter().find(|g| g.id == "sup").unwrap();
+    assert!(!delete_warning(&groups, sup).contains("child groups"));
+}
+
+#[test]
+fn tabs_and_file_names_round_trip() {
+    for t in GroupTab::ALL {
+        assert_eq!(GroupTab::from_param(t.param()), t);
+    }
+    assert_eq!(GroupTab::from_param("nonsense"), GroupTab::General);
+    assert_eq!(
+        file_slug("Engineering / Platform"),
+        "engineering---platform"
+    );
+    assert_eq!(file_slug("///"), "group");
 }

@@ -65,6 +65,36 @@ fn layout_follows_server_order_and_appends_unknown_keys_and_sections() {
 }
 
 #[test]
+fn dependent_toggles_follow_their_parent_otherwise_server_order() {
+    let sections = layout(&[&fixture("default_permissions")]);
+    let workspace: Vec<&str> = sections[0].entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        workspace,
+        [
+            "models",
+            "models_import",
+            "models_export",
+            "models_hidden",
+            "knowledge",
+            "prompts",
+            "prompts_import",
+            "prompts_export",
+            "tools",
+            "tools_import",
+            "tools_export",
+            "skills",
+            "skills_import",
+            "skills_export"
+        ]
+    );
+    let sharing: Vec<&str> = sections[1].entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        &sharing[..4],
+        ["models", "public_models", "knowledge", "public_knowledge"]
+    );
+}
+
+#[test]
 fn dependent_toggles_point_at_their_parent_key() {
     let sections = layout(&[&fixture("default_permissions")]);
     let find = |p: &str| {

@@ -54,6 +54,7 @@ pub fn layout(sources: &[&JsonMap]) -> Vec<Section> {
     }
     sections
         .into_iter()
+        .map(|(name, keys)| (name.clone(), parents_first(&name, keys)))
         .map(|(name, keys)| Section {
             label: section_label(&name)
                 .map(str::to_string)
@@ -75,6 +76,22 @@ pub fn layout(sources: &[&JsonMap]) -> Vec<Section> {
             name,
         })
         .collect()
+}
+
+/// Server order, except that a dependent key (e.g. `models_import`) moves right below the key
+/// it depends on, so the indentation reads as "belongs to the row above".
+fn parents_first(section: &str, keys: Vec<String>) -> Vec<String> {
+    let parent = |k: &String| depends_on(section, k).filter(|d| keys.contains(d) && d != k);
+    let mut out: Vec<String> = Vec::with_capacity(keys.len());
+    for k in keys.iter().filter(|k| parent(k).is_none()) {
+        out.push(k.clone());
+        out.extend(
+            keys.iter()
+                .filter(|d| parent(d).as_ref() == Some(k))
+                .cloned(),
+        );
+    }
+    out
 }
 
 /// The stored value of `section.key`, if any.

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::tree::children;
 use crate::api::{Group, GroupForm, JsonMap};
 
 /// `data.config.share`: `false`, `"members"` or `true`.
@@ -115,4 +116,83 @@ pub fn validate(input: &GeneralInput) -> Option<String> {
         .trim()
         .is_empty()
         .then(|| "A group needs a name.".to_string())
+}
+
+/// What deleting `group` does, for the confirm step: memberships go, children move up.
+pub fn delete_warning(groups: &[Group], group: &Group) -> String {
+    let kids: Vec<String> = children(groups, &group.id)
+        .iter()
+        .map(|g| format!("“{}”", g.name))
+        .collect();
+    let target = group
+        .parent_group_id
+        .as_deref()
+        .and_then(|p| groups.iter().find(|g| g.id == p))
+        .map(|g| format!("“{}”", g.name))
+        .unwrap_or_else(|| "the top level".into());
+    let mut text = format!(
+        "The group “{}” and its {} direct membership(s) will be removed (the users themselves stay). ",
+        group.name,
+        group.member_count.unwrap_or(0)
+    );
+    if !kids.is_empty() {
+        text.push_str(&format!(
+            "Its child groups {} move up to {target}. ",
+            kids.join(", ")
+        ));
+    }
+    text.push_str("This cannot be undone.");
+    text
+}
+
+/// The group screen's tabs, kept in the URL (`?tab=members`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupTab {
+    #[default]
+    General,
+    Permissions,
+    Members,
+}
+
+impl GroupTab {
+    pub const ALL: [GroupTab; 3] = [GroupTab::General, GroupTab::Permissions, GroupTab::Members];
+
+    pub fn param(self) -> &'static str {
+        match self {
+            GroupTab::General => "general",
+            GroupTab::Permissions => "permissions",
+            GroupTab::Members => "members",
+        }
+    }
+
+    pub fn from_param(s: &str) -> GroupTab {
+        GroupTab::ALL
+            .into_iter()
+            .find(|t| t.param() == s)
+            .unwrap_or_default()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupTab::General => "General",
+            GroupTab::Permissions => "Permissions",
+            GroupTab::Members => "Members",
+        }
+    }
+}
+
+/// A file-name-safe version of a group name.
+pub fn file_slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() { "group".into() } else { s }
 }

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::form::{GeneralInput, Share, build_form, validate};
+use super::form::{GeneralInput, GroupTab, Share, build_form, delete_warning, file_slug, validate};
 use super::group_href;
 use super::members::Members;
-use super::tree::{ancestors, children, parent_choices, path};
+use super::tree::{ancestors, parent_choices, path};
 use crate::api::{ApiError, Group, JsonMap};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::permissions::PermissionEditor;
@@ -239,31 +239,61 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
         });
     };
     let delete = Callback::new(delete);
-    let delete_text = move || {
-        let b = base.get_untracked();
-        groups.with_value(|gs| {
-            let kids: Vec<String> = children(gs, &b.id).iter().map(|g| g.name.clone()).collect();
-            let target = b
-                .parent_group_id
-                .as_deref()
-                .and_then(|p| gs.iter().find(|g| g.id == p))
-                .map(|g| format!("“{}”", g.name))
-                .unwrap_or_else(|| "the top level".into());
-            let members = b.member_count.unwrap_or(0);
-            let mut text = format!(
-                "The group “{}” and its {members} direct membership(s) will be removed (the users themselves stay). ",
-                b.name
-            );
-            if !kids.is_empty() {
-                text.push_str(&format!(
-                    "Its child groups {} move up to {target}. ",
-                    kids.iter().map(|k| format!("“{k}”")).collect::<Vec<_>>().join(", ")
-                ));
-            }
-            text.push_str("This cannot be undone.");
-            text
-        })
+    let delete_text = move || groups.with_value(|gs| delete_warning(gs, &base.get_untracked()));
+
+    // Tabs, kept in the URL so a reload or a shared link opens the same one.
+    let tab = RwSignal::new(
+        use_query_map()
+            .with_untracked(|q| GroupTab::from_param(q.get_str("tab").unwrap_or_default())),
+    );
+    let tabs: &[GroupTab] = if is_new {
+        &GroupTab::ALL[..2]
+    } else {
+        &GroupTab::ALL
     };
+    let show_tab = {
+        let navigate = use_navigate();
+        move |t: GroupTab| {
+            tab.set(t);
+            let here = if is_new {
+                href("/groups/new")
+            } else {
+                group_href(&this_id())
+            };
+            let query = if t == GroupTab::General {
+                String::new()
+            } else {
+                format!("?tab={}", t.param())
+            };
+            navigate(
+                &format!("{here}{query}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let tab_buttons = tabs
+        .iter()
+        .map(|&t| {
+            let show_tab = show_tab.clone();
+            view! {
+                <button
+                    role="tab"
+                    id=format!("tab-{}", t.param())
+                    class="tab"
+                    aria-selected=move || (tab.get() == t).to_string()
+                    aria-controls=format!("panel-{}", t.param())
+                    on:click=move |_| show_tab(t)
+                >
+                    {t.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    let hidden = move |t: GroupTab| move || tab.get() != t;
 
     let crumbs = move || {
         if is_new {
@@ -291,9 +321,10 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
             </div>
         </div>
         {move || form_error.get().map(|e| view! { <div class="error" role="alert">{e}</div> })}
+        <div class="tabs group-tabs" role="tablist" aria-label="Group sections">{tab_buttons}</div>
 
-        <section class="panel group-section" aria-labelledby="group-general">
-            <h2 id="group-general">"General"</h2>
+        <section class="panel group-section" role="tabpanel" id="panel-general" aria-labelledby="tab-general" hidden=hidden(GroupTab::General)>
+            <h2 id="group-general" class="sr-only">"General"</h2>
             <div class="form group-form">
                 <label for="group-name">"Name"</label>
                 <input id="group-name" type="text" required prop:value=move || name.get()
@@ -322,7 +353,7 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
             </div>
         </section>
 
-        <section class="panel group-section" aria-labelledby="group-permissions">
+        <section class="panel group-section" role="tabpanel" id="panel-permissions" aria-labelledby="tab-permissions" hidden=hidden(GroupTab::Permissions)>
             <h2 id="group-permissions">"Permissions"</h2>
             <p class="notice">
                 "A group can only grant permissions, never take them away: what is on by default "
@@ -333,12 +364,14 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
         </section>
 
         {(!is_new).then(|| view! {
+            <div role="tabpanel" id="panel-members" aria-labelledby="tab-members" hidden=hidden(GroupTab::Members)>
             <Members
                 group_id=base.with_untracked(|b| b.id.clone())
                 group_name=Signal::derive(move || base.with(|b| b.name.clone()))
                 group_names=groups.with_value(|gs| gs.iter().map(|g| (g.id.clone(), g.name.clone())).collect())
                 on_changed=Callback::new(move |g: Group| base.update(|b| b.member_count = g.member_count))
             />
+            </div>
         })}
 
         <Show when=move || confirm_delete.get()>
@@ -354,20 +387,4 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
             </ConfirmDialog>
         </Show>
     }
-}
-
-/// A file-name-safe version of a group name.
-pub fn file_slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "group".into() } else { s }
 }

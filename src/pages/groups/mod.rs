@@ -64,10 +64,19 @@ pub fn GroupsPage() -> impl IntoView {
     let sync_url = StoredValue::new(sync_url);
 
     let list = use_latest(|| (), |client, _, _| async move { client.groups().await });
+    // For the "custom permissions" marker: what a group grants beyond the defaults. If this
+    // call fails the marker falls back to "grants anything".
+    let defaults = use_latest(
+        || (),
+        |client, _, _| async move { client.default_permissions().await },
+    );
     let rows = Memo::new(move |_| {
         list.value.with(|g| {
-            g.as_ref()
-                .map(|g| collapsed.with(|c| search.with(|s| build_rows(g, s, sort.get(), c))))
+            g.as_ref().map(|g| {
+                defaults.value.with(|d| {
+                    collapsed.with(|c| search.with(|s| build_rows(g, s, sort.get(), c, d.as_ref())))
+                })
+            })
         })
     });
     let total = move || list.value.with(|g| g.as_ref().map(Vec::len));
@@ -94,7 +103,7 @@ pub fn GroupsPage() -> impl IntoView {
                     <button class="btn btn-primary" on:click=new_group.clone()>"New group"</button>
                 </div>
             </div>
-            <div class="toolbar">
+            <div class="toolbar groups-toolbar">
                 <input
                     type="search"
                     class="search"

@@ -48,14 +48,16 @@ pub struct TreeRow {
     pub expanded: bool,
     /// Direct members.
     pub member_count: u64,
-    /// The group grants something itself (otherwise it "uses defaults").
+    /// The group grants more than the defaults (otherwise it "uses defaults").
     pub custom_permissions: bool,
     /// Matches the search itself (false for ancestors kept for context, and when not searching).
     pub matched: bool,
 }
 
-/// True when any permission in the (possibly partial) object is granted.
-pub fn grants_anything(permissions: Option<&JsonMap>) -> bool {
+/// True when the group grants something beyond `defaults` (what every user has anyway); with
+/// no defaults known, when it grants anything at all. A group created from the defaults (as
+/// new groups are) therefore still "uses defaults" until it grants more.
+pub fn grants_beyond(permissions: Option<&JsonMap>, defaults: Option<&JsonMap>) -> bool {
     fn walk(v: &Value) -> bool {
         match v {
             Value::Bool(b) => *b,
@@ -63,7 +65,20 @@ pub fn grants_anything(permissions: Option<&JsonMap>) -> bool {
             _ => false,
         }
     }
-    permissions.is_some_and(|m| m.values().any(walk))
+    let default_on = |section: &str, key: &str| {
+        defaults
+            .and_then(|d| d.get(section))
+            .and_then(|s| s.get(key))
+            .is_some_and(|v| v == &Value::Bool(true))
+    };
+    permissions.is_some_and(|m| {
+        m.iter().any(|(section, keys)| match keys {
+            Value::Object(keys) => keys
+                .iter()
+                .any(|(k, v)| walk(v) && !(v.is_boolean() && default_on(section, k))),
+            other => walk(other),
+        })
+    })
 }
 
 fn by_id(groups: &[Group]) -> HashMap<&str, &Group> {
@@ -157,6 +172,7 @@ pub fn build_rows(
     search: &str,
     sort: GroupSort,
     collapsed: &HashSet<String>,
+    defaults: Option<&JsonMap>,
 ) -> Vec<TreeRow> {
     let map = by_id(groups);
     let needle = search.trim().to_lowercase();
@@ -221,7 +237,7 @@ pub fn build_rows(
             has_children,
             expanded,
             member_count: g.member_count.unwrap_or(0),
-            custom_permissions: grants_anything(g.permissions.as_ref()),
+            custom_permissions: grants_beyond(g.permissions.as_ref(), defaults),
             matched: matched.contains(g.id.as_str()),
         });
         if expanded && let Some(list) = own_kids {

@@ -176,6 +176,11 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
             "search for the child shows {rows} rows, expected child + parent"
         ));
     }
+    let opened = api_calls(page).await?;
+    eprintln!(
+        "[e2e] groups list made {} API calls on open: {opened:?}",
+        opened.len()
+    );
     screenshots(h, page, "groups-list").await?;
     // Collapse the parent (without a search): the child disappears.
     page.goto(&format!("{}/groups", h.app_url)).await?;
@@ -197,6 +202,7 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
     page.click("Save").await?;
     page.heading(&renamed).await?;
     wait_group(h, &cid, "the new name", |g| g["name"] == json!(renamed)).await?;
+    screenshots(h, page, "group-general").await?;
     // A cycle the picker cannot offer: X's screen is open, meanwhile Y is nested under X
     // through the API; choosing Y as X's parent is refused by the server, on the field.
     let x = create_group(
@@ -269,7 +275,8 @@ pub async fn groups_members_add_remove_inherited_csv(
     }
     let name = |i: usize| users[i]["name"].as_str().unwrap_or_default().to_string();
     let email = |i: usize| users[i]["email"].as_str().unwrap_or_default().to_string();
-    signed_in_at(h, page, &format!("/groups/{cid}")).await?;
+    // Deep link straight to the Members tab.
+    signed_in_at(h, page, &format!("/groups/{cid}?tab=members")).await?;
     page.heading(&format!("Members child {s}")).await?;
     let opened = api_calls(page).await?;
     eprintln!(
@@ -338,7 +345,8 @@ pub async fn groups_members_add_remove_inherited_csv(
         return Err(format!("after the CSV import the server has {ids:?}"));
     }
     // The parent shows the child's members as inherited.
-    page.goto(&format!("{}/groups/{pid}", h.app_url)).await?;
+    page.goto(&format!("{}/groups/{pid}?tab=members", h.app_url))
+        .await?;
     page.heading(&format!("Members parent {s}")).await?;
     click_xpath(page, "//button[starts-with(normalize-space(),'Inherited')]").await?;
     page.wait_xpath("//button[normalize-space()='Inherited (4)']")
@@ -366,6 +374,12 @@ pub async fn groups_permissions_keep_other_and_unknown_keys(
     let id = g["id"].as_str().unwrap_or_default().to_string();
     signed_in_at(h, page, &format!("/groups/{id}")).await?;
     page.heading(&format!("Perms {s}")).await?;
+    page.click("Permissions").await?;
+    page.wait_js(
+        "tab in the URL",
+        "location.search.includes('tab=permissions')",
+    )
+    .await?;
     // Every default key, plus the unknown ones, with their dotted names.
     for name in [
         "workspace.models",
@@ -468,6 +482,12 @@ pub async fn groups_export_and_delete_promotes_children(
 pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> Result<(), String> {
     signed_in_at(h, page, "/permissions").await?;
     page.heading("Default permissions").await?;
+    page.wait_css("input[name='chat.share']").await?;
+    let opened = api_calls(page).await?;
+    eprintln!(
+        "[e2e] default permissions made {} API calls on open: {opened:?}",
+        opened.len()
+    );
     click_css(page, "input[name='chat.share']").await?;
     page.wait_text("Share chats (chat.share): on → off").await?;
     page.click("Save").await?;
