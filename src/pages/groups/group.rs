@@ -299,7 +299,14 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
         if is_new {
             "New group".to_string()
         } else {
-            groups.with_value(|gs| path(gs, &this_id()))
+            // The saved parent's path (the list may predate a save) and the saved name.
+            let parent = general_saved.with(|g| g.parent_group_id.clone());
+            let above = parent.map(|p| groups.with_value(|gs| path(gs, &p)));
+            let name = base.with(|b| b.name.clone());
+            match above {
+                Some(a) if !a.is_empty() => format!("{a} / {name}"),
+                _ => name,
+            }
         }
     };
     view! {

@@ -148,7 +148,7 @@ pub fn Members(
                         />
                     })}
                 </td>
-                <td class="cell-name"><a href=user_page(&u.id)>{u.name.clone()}</a></td>
+                <td class="member-name"><a href=user_page(&u.id)>{u.name.clone()}</a></td>
                 <td class="cell-email">{u.email.clone()}</td>
                 <td><span class=format!("badge role-{}", u.role)>{u.role.clone()}</span></td>
                 <td>
@@ -221,9 +221,9 @@ pub fn Members(
                 </Show>
             </div>
             <nav class="pagination" aria-label="Members pagination">
-                <button class="btn" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>"Previous page"</button>
+                <button class="btn" disabled=move || { page.get() <= 1 } on:click=move |_| page.update(|p| *p -= 1)>"Previous page"</button>
                 <span class="page-of">{move || format!("Page {} of {}", page.get(), pages())}</span>
-                <button class="btn" disabled=move || page.get() >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+                <button class="btn" disabled=move || { page.get() >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
             </nav>
             <AddMembers group_id=group_id.clone() on_added=on_added />
         </section>

@@ -293,6 +293,8 @@ pub async fn groups_members_add_remove_inherited_csv(
             .map_err(err)?;
     }
     page.wait_text("3 selected").await?;
+    page.wait_xpath("//nav[@aria-label='Members pagination'][contains(.,'Page 1 of 1')]/button[normalize-space()='Next page' and @disabled]")
+        .await?;
     page.click("Add selected").await?;
     page.wait_text("Added 3 members").await?;
     let ids = export_ids(h, &cid)?;
