@@ -1,12 +1,15 @@
 //! Groups, group permissions and default permissions against the live server. Each scenario
 //! makes its own uniquely named groups and checks the server's stored state through the API.
 
+mod steps;
+
 use serde_json::{Value, json};
 
 use super::common::signed_in_at;
 use crate::support::page::xp_lit;
 use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
+use steps::*;
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
@@ -16,111 +19,6 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups_export_and_delete_promotes_children,
         permissions_defaults_change_and_reset,
     ]
-}
-
-fn suffix() -> String {
-    let n = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_micros())
-        .unwrap_or(0);
-    format!("{}", n % 1_000_000_000)
-}
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
-
-fn create_group(h: &Harness, body: Value) -> Result<Value, String> {
-    h.api
-        .ok(h.api.post("/api/v1/groups/create", body), "create group")
-}
-
-fn group(h: &Harness, id: &str) -> Result<Value, String> {
-    h.api
-        .ok(h.api.get(&format!("/api/v1/groups/id/{id}")), "get group")
-}
-
-fn group_by_name(h: &Harness, name: &str) -> Result<Value, String> {
-    let list = h.api.ok(h.api.get("/api/v1/groups/"), "list groups")?;
-    list.as_array()
-        .and_then(|l| l.iter().find(|g| g["name"] == name).cloned())
-        .ok_or_else(|| format!("the server has no group named {name:?}"))
-}
-
-fn export_ids(h: &Harness, id: &str) -> Result<Vec<String>, String> {
-    let v = h.api.ok(
-        h.api.get(&format!("/api/v1/groups/id/{id}/export")),
-        "export",
-    )?;
-    Ok(v["user_ids"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default())
-}
-
-/// Polls the server until `check` holds for the group.
-async fn wait_group(
-    h: &Harness,
-    id: &str,
-    what: &str,
-    check: impl Fn(&Value) -> bool,
-) -> Result<Value, String> {
-    let end = tokio::time::Instant::now() + crate::support::page::DEADLINE;
-    let mut last = Value::Null;
-    while tokio::time::Instant::now() < end {
-        last = group(h, id)?;
-        if check(&last) {
-            return Ok(last);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
-    Err(format!("server never showed {what}; last: {last}"))
-}
-
-async fn click_css(page: &Page, css: &str) -> Result<(), String> {
-    page.wait_css(css).await?.click().await.map_err(err)
-}
-
-async fn click_xpath(page: &Page, xpath: &str) -> Result<(), String> {
-    page.wait_xpath(xpath).await?.click().await.map_err(err)
-}
-
-/// The Open WebUI API calls the page has made since it loaded.
-async fn api_calls(page: &Page) -> Result<Vec<String>, String> {
-    let v = page
-        .js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/'));")
-        .await?;
-    Ok(v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default())
-}
-
-/// Screenshots in light mode, then dark mode (chromedriver's CDP endpoint), for people to look at.
-async fn screenshots(h: &Harness, page: &Page, name: &str) -> Result<(), String> {
-    page.screenshot(&h.artifacts().join(format!("{name}-light.png")))
-        .await?;
-    let sid = page
-        .client
-        .session_id()
-        .await
-        .map_err(err)?
-        .unwrap_or_default();
-    let url = format!("{}/session/{sid}/goog/cdp/execute", h.webdriver_url);
-    let dark = |v: &str| json!({"cmd": "Emulation.setEmulatedMedia", "params": {"features": [{"name": "prefers-color-scheme", "value": v}]}});
-    if ureq::post(&url).send_json(dark("dark")).is_ok() {
-        page.screenshot(&h.artifacts().join(format!("{name}-dark.png")))
-            .await?;
-        let _ = ureq::post(&url).send_json(dark("light"));
-    }
-    Ok(())
 }
 
 pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Result<(), String> {
@@ -524,5 +422,22 @@ pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> 
             "after reset + save the defaults differ from the factory ones: {stored}"
         ));
     }
-    Ok(())
+    // Unsaved changes: leaving through the navigation asks first; "stay" keeps the screen.
+    click_css(page, "input[name='chat.share']").await?;
+    page.wait_text("Unsaved changes").await?;
+    let nav_groups = "//nav[@aria-label='Main']//a[normalize-space()='Groups']";
+    click_xpath(page, nav_groups).await?;
+    let question = wait_alert(page).await?;
+    if !question.contains("unsaved changes") {
+        return Err(format!("unexpected leave question: {question}"));
+    }
+    page.client.dismiss_alert().await.map_err(err)?;
+    page.heading("Default permissions").await?;
+    if !page.current_url().await?.contains("/permissions") {
+        return Err("staying after the leave question still navigated away".into());
+    }
+    click_xpath(page, nav_groups).await?;
+    wait_alert(page).await?;
+    page.client.accept_alert().await.map_err(err)?;
+    page.heading("Groups").await.map(|_| ())
 }
