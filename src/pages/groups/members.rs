@@ -61,6 +61,7 @@ pub fn Members(
                 on:click=move |_| {
                     membership.set(m);
                     page.set(1);
+                    selected.set(HashSet::new());
                 }
             >
                 {label}" "<span class="muted">{move || count(m).map(|c| format!("({c})"))}</span>
@@ -221,9 +222,9 @@ pub fn Members(
                 </Show>
             </div>
             <nav class="pagination" aria-label="Members pagination">
-                <button class="btn" disabled=move || { page.get() <= 1 } on:click=move |_| page.update(|p| *p -= 1)>"Previous page"</button>
+                <button class="btn" disabled=move || { page.get() <= 1 } on:click=move |_| { selected.set(HashSet::new()); page.update(|p| *p -= 1) }>"Previous page"</button>
                 <span class="page-of">{move || format!("Page {} of {}", page.get(), pages())}</span>
-                <button class="btn" disabled=move || { page.get() >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+                <button class="btn" disabled=move || { page.get() >= pages() } on:click=move |_| { selected.set(HashSet::new()); page.update(|p| *p += 1) }>"Next page"</button>
             </nav>
             <AddMembers group_id=group_id.clone() on_added=on_added />
         </section>

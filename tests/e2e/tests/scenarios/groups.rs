@@ -31,6 +31,7 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
     page.heading("New group").await?;
     page.fill("Name", &parent).await?;
     page.fill("Description", "made by e2e").await?;
+    screenshots(h, page, "group-new").await?;
     page.click("Create").await?;
     page.heading(&parent).await?;
     let p = group_by_name(h, &parent)?;
@@ -80,6 +81,26 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
         opened.len()
     );
     screenshots(h, page, "groups-list").await?;
+    // Phone width: the tree stays usable.
+    page.client.set_window_size(400, 850).await.map_err(err)?;
+    page.screenshot(&h.artifacts().join("groups-list-mobile.png"))
+        .await?;
+    page.client.set_window_size(1400, 1000).await.map_err(err)?;
+    // Sorting by member count lands in the URL and survives a reload.
+    page.field("Sort by")
+        .await?
+        .select_by_label("Member count")
+        .await
+        .map_err(err)?;
+    page.wait_js("sort in URL", "location.search.includes('sort=members')")
+        .await?;
+    page.client.refresh().await.map_err(err)?;
+    page.wait_js(
+        "sort select after reload",
+        "document.getElementById('group-sort')?.value === 'members'",
+    )
+    .await?;
+    page.wait_text(&format!("{parent} / {child}")).await?;
     // Collapse the parent (without a search): the child disappears.
     page.goto(&format!("{}/groups", h.app_url)).await?;
     page.click(&format!("Collapse {parent}")).await?;
@@ -303,6 +324,9 @@ pub async fn groups_permissions_keep_other_and_unknown_keys(
     page.wait_text("Web search (features.web_search): not set → on")
         .await?;
     screenshots(h, page, "group-permissions").await?;
+    page.js("document.querySelector(\"input[name='labs.x']\").scrollIntoView(); return true;")
+        .await?;
+    screenshots(h, page, "group-permissions-unknown").await?;
     page.click("Save").await?;
     let saved = wait_group(h, &id, "features.web_search", |g| {
         g["permissions"]["features"]["web_search"] == json!(true)
