@@ -185,6 +185,19 @@ fn custom_permissions_means_granting_more_than_the_defaults() {
         Some(&defaults),
     );
     assert!(!rows[0].custom_permissions);
+    // The list re-renders a row when its marker changes (defaults arriving after the groups).
+    let before = build_rows(
+        &[Group {
+            permissions: Some(defaults.clone()),
+            ..g("a", "A", None, 0)
+        }],
+        "",
+        GroupSort::Name,
+        &HashSet::new(),
+        None,
+    );
+    assert!(before[0].custom_permissions);
+    assert_ne!(before[0].render_key(), rows[0].render_key());
 }
 
 #[test]

@@ -150,7 +150,7 @@ pub fn GroupsPage() -> impl IntoView {
                         </Show>
                         <For
                             each=move || rows.get().unwrap_or_default()
-                            key=|r| (r.id.clone(), r.depth, r.expanded, r.has_children, r.matched, r.member_count, r.name.clone())
+                            key=TreeRow::render_key
                             let:row
                         >
                             <GroupRow row=row on_toggle=toggle />

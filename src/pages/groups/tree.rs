@@ -54,6 +54,14 @@ pub struct TreeRow {
     pub matched: bool,
 }
 
+impl TreeRow {
+    /// A key for keyed lists that changes whenever anything shown changes (e.g. the marker once
+    /// the defaults arrive), so the row is rendered again.
+    pub fn render_key(&self) -> String {
+        format!("{self:?}")
+    }
+}
+
 /// True when the group grants something beyond `defaults` (what every user has anyway); with
 /// no defaults known, when it grants anything at all. A group created from the defaults (as
 /// new groups are) therefore still "uses defaults" until it grants more.

@@ -69,6 +69,12 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
         xp_lit(&parent)
     ))
     .await?;
+    // Created from the defaults, it grants nothing extra: "Uses defaults" (once they arrive).
+    page.wait_xpath(&format!(
+        "//table[@aria-label='Groups']//tr[.//a[normalize-space()={}]]//span[normalize-space()='Uses defaults']",
+        xp_lit(&parent)
+    ))
+    .await?;
     let rows = page.row_count("Groups").await?;
     if rows != 2 {
         return Err(format!(
