@@ -131,3 +131,68 @@ async fn toasts_land_in_live_regions() {
     assert!(status.contains("Saved Ada") && !status.contains("email"));
     assert!(alert.contains("already registered"));
 }
+
+// --- groups and permissions -------------------------------------------------------------------
+
+/// Guards: unknown keys rendered as checkboxes with their dotted name, a toggle edits only its
+/// key, the diff appears, and defaults/parent grants are marked.
+#[wasm_bindgen_test]
+async fn permission_editor_shows_every_key_and_edits_one() {
+    use owui_admin::api::JsonMap;
+    use owui_admin::components::permissions::PermissionEditor;
+    let obj = |v: serde_json::Value| serde_json::from_value::<JsonMap>(v).unwrap();
+    let defaults = obj(serde_json::json!({"chat": {"share": true, "file_upload": false}}));
+    let stored = obj(serde_json::json!({"chat": {"mystery": true}, "labs": {"x": false}}));
+    let value = RwSignal::new(stored.clone());
+    let parent = vec![(
+        "Engineering".to_string(),
+        obj(serde_json::json!({"chat": {"file_upload": true}})),
+    )];
+    let host = mount(move || {
+        view! {
+            <PermissionEditor
+                value=value
+                saved=Signal::stored(stored)
+                layout_from=Signal::stored(defaults)
+                mark_defaults=true
+                inherited=Signal::stored(parent)
+            />
+        }
+    });
+    tick().await;
+    let boxes = host.query_selector_all("input[type=checkbox]").unwrap();
+    let names: Vec<String> = (0..boxes.length())
+        .map(|i| {
+            boxes
+                .get(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("name")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["chat.share", "chat.file_upload", "chat.mystery", "labs.x"]
+    );
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("Share chats") && text.contains("mystery") && text.contains("labs"));
+    assert!(text.contains("On by default") && text.contains("Granted by Engineering"));
+    assert!(text.contains("No unsaved permission changes."));
+    let upload: web_sys::HtmlInputElement = host
+        .query_selector("input[name='chat.file_upload']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    upload.click();
+    tick().await;
+    assert_eq!(
+        serde_json::to_value(value.get_untracked()).unwrap(),
+        serde_json::json!({"chat": {"mystery": true, "file_upload": true}, "labs": {"x": false}})
+    );
+    let text = host.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Upload files (chat.file_upload): not set → on"),
+        "{text}"
+    );
+}
