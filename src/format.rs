@@ -62,3 +62,14 @@ pub fn local_date_time(epoch: i64) -> String {
         .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
+
+/// "1 user", "3 users": `n` with the singular or plural noun (plurals that just add "s").
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    format!("{n} {noun}{}", plural(n))
+}
+
+/// The "s" a count other than one takes.
+pub fn plural(n: impl Into<u64>) -> &'static str {
+    if n.into() == 1 { "" } else { "s" }
+}

@@ -10,6 +10,7 @@ pub mod latest;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod write;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -17,21 +18,24 @@ use leptos_router::components::Router;
 use components::profile_images::ProfileImages;
 use components::shell::Shell;
 use components::toast::{ToastRegion, Toasts};
-use pages::signin::SignIn;
+use pages::signin::{Reauth, SignIn};
 use session::SessionCtx;
 
-/// The whole app: the sign-in screen until there is a session, then the console. The URL is left
-/// alone while signing in, so an expired session comes back to the same screen.
+/// The whole app: the sign-in screen until there is a session, then the console. When the
+/// server stops accepting the session, Sign in opens over the console, which stays as it was.
 #[component]
 pub fn App() -> impl IntoView {
     let session = SessionCtx::new();
     provide_context(session);
     provide_context(Toasts::new());
-    provide_context(ProfileImages::new());
+    provide_context(ProfileImages::new(session));
     view! {
         <Router base=routes::base()>
             <Show when=move || session.is_signed_in() fallback=|| view! { <SignIn /> }>
-                <Shell />
+                <Shell>
+                    <routes::AppRoutes />
+                </Shell>
+                <Reauth />
             </Show>
             <ToastRegion />
         </Router>

@@ -1,5 +1,82 @@
-//! The app's own URLs. When the console is served under a sub-path (trunk `--public-url`, which
-//! fills `<base href>` in index.html), every internal link and navigation goes through `href`.
+//! Every URL of the app in one place: the route table, a builder per screen, and how to follow
+//! them. Builders return app paths (`/groups/abc`); `href()` turns one into a link target under
+//! the base (trunk `--public-url`, which fills `<base href>` in index.html), while `use_go()`
+//! navigates with it as is, because the router adds its base to programmatic navigation itself.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{NavigateOptions, path};
+
+use crate::api::endpoints::encode;
+use crate::pages::account::AccountPage;
+use crate::pages::groups::{GroupPage, GroupsPage};
+use crate::pages::not_found::NotFound;
+use crate::pages::permissions::DefaultPermissionsPage;
+use crate::pages::users::UsersPage;
+use crate::pages::users::query::UsersQuery;
+use crate::pages::users::user_page::UserPage;
+
+/// The screens of the signed-in console.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=|| view! { <Redirect path=USERS /> } />
+            <Route path=path!("/users") view=UsersPage />
+            <Route path=path!("/users/:id") view=UserPage />
+            <Route path=path!("/groups") view=GroupsPage />
+            <Route path=path!("/groups/:id") view=GroupPage />
+            <Route path=path!("/permissions") view=DefaultPermissionsPage />
+            <Route path=path!("/account") view=AccountPage />
+        </Routes>
+    }
+}
+
+pub const USERS: &str = "/users";
+pub const GROUPS: &str = "/groups";
+pub const NEW_GROUP: &str = "/groups/new";
+pub const PERMISSIONS: &str = "/permissions";
+pub const ACCOUNT: &str = "/account";
+
+/// The users list with its search, sort and page.
+pub fn users(q: &UsersQuery) -> String {
+    format!("{USERS}{}", q.to_query_string())
+}
+
+/// One user's page.
+pub fn user(id: &str) -> String {
+    format!("{USERS}/{}", encode(id))
+}
+
+/// The groups tree with its search (`q`) and sort (`sort=members`); empty values are left out.
+pub fn groups(search: &str, sort: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    if !search.is_empty() {
+        parts.push(format!("q={}", encode(search)));
+    }
+    if let Some(s) = sort {
+        parts.push(format!("sort={}", encode(s)));
+    }
+    with_query(GROUPS, &parts)
+}
+
+/// One group's screen, on a tab (`None`: the first) and members page.
+pub fn group(id: &str, tab: Option<&str>) -> String {
+    let parts: Vec<String> = tab
+        .map(|t| format!("tab={}", encode(t)))
+        .into_iter()
+        .collect();
+    with_query(&format!("{GROUPS}/{}", encode(id)), &parts)
+}
+
+fn with_query(path: &str, parts: &[String]) -> String {
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
 
 /// The router base: the path of `<base href>` without its trailing slash ("" at the root).
 pub fn base() -> String {
@@ -23,11 +100,39 @@ pub fn base_from_href(href: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
-/// An app path (`/users?page=2`) as a link target under the base.
+/// An app path (`/users?page=2`) as a link target (`<a href>`) under the base.
 pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
-pub fn user_page(id: &str) -> String {
-    href(&format!("/users/{}", crate::api::endpoints::encode(id)))
+/// Navigation by app path (no base: the router adds it), from `use_go()`. `Copy`, so event
+/// handlers and effects can hold it.
+#[derive(Clone, Copy)]
+pub struct Go(StoredValue<Box<dyn Fn(&str, bool)>, LocalStorage>);
+
+impl Go {
+    /// A new history entry (a click: page, sort, tab, another screen).
+    pub fn push(&self, path: &str) {
+        self.0.with_value(|f| f(path, false));
+    }
+    /// Replaces the current entry (typing-driven changes: search).
+    pub fn replace(&self, path: &str) {
+        self.0.with_value(|f| f(path, true));
+    }
+}
+
+pub fn use_go() -> Go {
+    let navigate = use_navigate();
+    Go(StoredValue::new_local(Box::new(
+        move |path: &str, replace: bool| {
+            navigate(
+                path,
+                NavigateOptions {
+                    replace,
+                    scroll: !replace,
+                    ..Default::default()
+                },
+            )
+        },
+    )))
 }

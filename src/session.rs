@@ -49,15 +49,16 @@ impl Session {
 #[derive(Clone, Copy)]
 pub struct SessionCtx {
     session: RwSignal<Option<Session>>,
-    /// Why the person is looking at the sign-in screen (e.g. "Your session has expired").
-    pub notice: RwSignal<Option<String>>,
+    /// Set when the server stopped accepting the token: Sign in opens over the screen, which
+    /// stays as it is (with whatever was typed) until the person is signed in again.
+    expired: RwSignal<Option<String>>,
 }
 
 impl SessionCtx {
     pub fn new() -> Self {
         SessionCtx {
             session: RwSignal::new(load()),
-            notice: RwSignal::new(None),
+            expired: RwSignal::new(None),
         }
     }
 
@@ -91,8 +92,18 @@ impl SessionCtx {
         }
         store(Some(&session));
         remember_last(&session);
-        self.notice.set(None);
+        self.expired.set(None);
         self.session.set(Some(session));
+    }
+
+    /// Why the session ended, while Sign in is open over the screen (tracked).
+    pub fn expired(&self) -> Option<String> {
+        self.expired.get()
+    }
+
+    /// True while the server no longer accepts the token (tracked).
+    pub fn is_expired(&self) -> bool {
+        self.expired.with(Option::is_some)
     }
 
     /// Signs out: tells the server (best effort), forgets the token locally. With
@@ -113,21 +124,26 @@ impl SessionCtx {
             let _ = st.set_item(NO_TAKEOVER_KEY, "1");
         }
         store(None);
+        self.expired.set(None);
         self.session.set(None);
     }
 
-    /// Ends the session because the server no longer accepts its token.
+    /// The server no longer accepts the token: Sign in opens over the screen, which keeps its
+    /// state. The stored session goes (a reload starts at Sign in), the one in memory stays
+    /// until the person signs in again or out.
     pub fn expire(&self, message: String) {
+        if self.expired.with_untracked(Option::is_some) {
+            return;
+        }
         if let Some(s) = self.session.get_untracked() {
             remove_owui_token_if(&s.token);
         }
         store(None);
-        self.notice.set(Some(message));
-        self.session.set(None);
+        self.expired.set(Some(message));
     }
 
-    /// What every screen does with an error: an expired session returns to Sign in (and back to
-    /// the same screen afterwards); anything else is the caller's to show. Returns the message.
+    /// What every screen does with an error: an expired session opens Sign in over the screen
+    /// (nothing typed is lost); anything else is the caller's to show. Returns the message.
     pub fn handle(&self, err: &ApiError) -> String {
         if err.is_session_expired() {
             self.expire(err.to_string());
@@ -225,11 +241,4 @@ fn remove_owui_token_if(token: &str) {
     {
         let _ = st.remove_item(OWUI_TOKEN_KEY);
     }
-}
-
-/// The page's own origin, the default server URL (the console served next to Open WebUI).
-pub fn page_origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
 }

@@ -281,9 +281,30 @@ fn synthetic_transport_failures_have_messages() {
         decode::<Value>(200, "application/json", "{not json", "u"),
         Err(ApiError::Decode(_))
     ));
+    // A proxy's or gateway's page is "unavailable, try again", never "is this the address?".
+    for (status, ctype, body) in [
+        (502, "text/plain", ""),
+        (
+            502,
+            "text/html",
+            "<html><body><h1>502 Bad Gateway</h1></body></html>",
+        ),
+        (
+            503,
+            "text/html; charset=utf-8",
+            "<h1>Service Unavailable</h1>",
+        ),
+        (504, "text/html", "<html>Gateway Time-out</html>"),
+    ] {
+        let e = decode::<Value>(status, ctype, body, "u").unwrap_err();
+        assert_eq!(e, ApiError::Unavailable { status }, "{status} {ctype}");
+        assert!(e.to_string().contains("unavailable"), "{e}");
+        assert!(e.is_transient());
+    }
+    // Open WebUI's own 500 with a JSON detail keeps its detail.
     assert!(matches!(
-        decode::<Value>(502, "text/plain", "", "u"),
-        Err(ApiError::Server { status: 502, .. })
+        decode::<Value>(500, "application/json", r#"{"detail":"boom"}"#, "u"),
+        Err(ApiError::Server { status: 500, .. })
     ));
     assert!(matches!(
         decode::<Value>(
@@ -294,11 +315,47 @@ fn synthetic_transport_failures_have_messages() {
         ),
         Err(ApiError::RateLimited(_))
     ));
+    // Only a real CORS refusal names CORS; a broken connection says the change may be lost.
     assert!(
-        ApiError::Network("http://x".into())
+        !ApiError::Network("http://x".into())
             .to_string()
-            .contains("CORS_ALLOW_ORIGIN")
+            .contains("CORS")
     );
+    assert!(
+        ApiError::Cors {
+            server: "http://x".into(),
+            origin: "http://y".into()
+        }
+        .to_string()
+        .contains("CORS_ALLOW_ORIGIN")
+    );
+    let dropped = ApiError::Interrupted { write: true }.to_string();
+    assert!(dropped.contains("interrupted") && dropped.contains("may not have been saved"));
+    assert!(!dropped.contains("CORS"));
+    let hung = ApiError::Timeout {
+        secs: 30,
+        write: false,
+    }
+    .to_string();
+    assert!(hung.contains("30 seconds"), "{hung}");
+}
+
+#[test]
+fn field_errors_come_in_an_admins_words_with_the_servers_text_kept() {
+    let taken = decode_err("err_email_taken");
+    let fields = taken.field_errors_for(&["email", "name"]);
+    let msg = fields.get("email").expect("email error");
+    assert!(
+        msg.starts_with("Another account already uses this email"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("already registered"),
+        "server text kept: {msg}"
+    );
+    assert!(!fields.contains_key("name"));
+    // A form without that field gets nothing for it.
+    assert!(taken.field_errors_for(&["name"]).is_empty());
 }
 
 #[test]

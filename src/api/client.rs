@@ -5,7 +5,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use web_sys::AbortSignal;
+use web_sys::{AbortController, AbortSignal};
 
 use super::endpoints::{self as ep, Endpoint, Membership, Method, UserListParams};
 use super::error::ApiError;
@@ -66,48 +66,82 @@ impl Client {
         }
     }
 
-    fn builder(&self, endpoint: &Endpoint, abort: Option<&AbortSignal>) -> RequestBuilder {
+    fn builder(&self, endpoint: &Endpoint, abort: &AbortSignal) -> RequestBuilder {
         let url = format!("{}{}", self.base_url, endpoint.path);
         let b = match endpoint.method {
             Method::Get => Request::get(&url),
             Method::Post => Request::post(&url),
             Method::Delete => Request::delete(&url),
         };
-        let b = b.header("Accept", "application/json").abort_signal(abort);
+        let b = b
+            .header("Accept", "application/json")
+            .abort_signal(Some(abort));
         match &self.token {
             Some(t) => b.header("Authorization", &format!("Bearer {t}")),
             None => b,
         }
     }
 
-    async fn send<T: DeserializeOwned, B: Serialize>(
+    /// The one non-generic core every call goes through: sends `endpoint` (with a JSON body),
+    /// waits at most [`deadline_ms`], and returns the status, content type and body. Dropping
+    /// the returned future aborts the request (a newer search, a closed screen).
+    async fn exchange(
         &self,
-        endpoint: Endpoint,
-        body: Option<&B>,
-        abort: Option<&AbortSignal>,
-    ) -> Result<T, ApiError> {
-        let url = format!("{}{}", self.base_url, endpoint.path);
-        let b = self.builder(&endpoint, abort);
+        endpoint: &Endpoint,
+        body: Option<String>,
+        want: Want,
+    ) -> Result<Answer, ApiError> {
+        let write = endpoint.method != Method::Get;
+        let guard = AbortOnDrop::new()?;
+        let b = self.builder(endpoint, &guard.signal());
         let request = match body {
-            Some(body) => b.json(body),
+            Some(json) => b.header("Content-Type", "application/json").body(json),
             None => b.build(),
         }
         .map_err(|e| ApiError::Decode(e.to_string()))?;
-        let response = match request.send().await {
-            Ok(r) => r,
-            Err(e) => return Err(self.diagnose(transport_error(e, &self.base_url)).await),
+        let work = async {
+            let response = request.send().await?;
+            let status = response.status();
+            let content_type = response.headers().get("content-type").unwrap_or_default();
+            let body = if want == Want::Bytes && (200..300).contains(&status) {
+                Body::Bytes(response.binary().await?)
+            } else {
+                Body::Text(response.text().await?)
+            };
+            Ok::<_, gloo_net::Error>(Answer {
+                status,
+                content_type,
+                body,
+            })
         };
-        let status = response.status();
-        let content_type = response.headers().get("content-type").unwrap_or_default();
-        let text = response
-            .text()
-            .await
-            .map_err(|e| transport_error(e, &self.base_url))?;
-        decode(status, &content_type, &text, &url)
+        let secs = deadline_ms() / 1000;
+        let outcome = with_deadline(work, deadline_ms()).await;
+        let result = match outcome {
+            None => return Err(ApiError::Timeout { secs, write }),
+            Some(r) => r,
+        };
+        guard.disarm();
+        match result {
+            Ok(answer) => Ok(answer),
+            Err(e) => Err(match transport_error(e) {
+                Some(err) => err,
+                None => self.diagnose(write).await,
+            }),
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        endpoint: Endpoint,
+        body: Option<String>,
+    ) -> Result<T, ApiError> {
+        let answer = self.exchange(&endpoint, body, Want::Text).await?;
+        let url = format!("{}{}", self.base_url, endpoint.path);
+        decode(answer.status, &answer.content_type, answer.text(), &url)
     }
 
     async fn get<T: DeserializeOwned>(&self, endpoint: Endpoint) -> Result<T, ApiError> {
-        self.send::<T, ()>(endpoint, None, None).await
+        self.send(endpoint, None).await
     }
 
     async fn post<T: DeserializeOwned, B: Serialize>(
@@ -115,39 +149,25 @@ impl Client {
         endpoint: Endpoint,
         body: &B,
     ) -> Result<T, ApiError> {
-        self.send(endpoint, Some(body), None).await
-    }
-
-    async fn post_empty<T: DeserializeOwned>(&self, endpoint: Endpoint) -> Result<T, ApiError> {
-        self.send::<T, ()>(endpoint, None, None).await
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        self.send(endpoint, Some(json)).await
     }
 
     /// Fetches binary content (a profile image) with the token, as bytes and MIME type.
-    pub async fn get_bytes(
-        &self,
-        endpoint: Endpoint,
-        abort: Option<&AbortSignal>,
-    ) -> Result<(Vec<u8>, String), ApiError> {
-        let url = format!("{}{}", self.base_url, endpoint.path);
-        let request = self
-            .builder(&endpoint, abort)
-            .build()
-            .map_err(|e| ApiError::Decode(e.to_string()))?;
-        let response = match request.send().await {
-            Ok(r) => r,
-            Err(e) => return Err(self.diagnose(transport_error(e, &self.base_url)).await),
-        };
-        let status = response.status();
-        let content_type = response.headers().get("content-type").unwrap_or_default();
-        if !(200..300).contains(&status) {
-            let text = response.text().await.unwrap_or_default();
-            return Err(ApiError::from_response(status, &content_type, &text, &url));
+    pub async fn get_bytes(&self, endpoint: Endpoint) -> Result<(Vec<u8>, String), ApiError> {
+        let answer = self.exchange(&endpoint, None, Want::Bytes).await?;
+        match answer.body {
+            Body::Bytes(bytes) => Ok((bytes, answer.content_type)),
+            Body::Text(text) => {
+                let url = format!("{}{}", self.base_url, endpoint.path);
+                Err(ApiError::from_response(
+                    answer.status,
+                    &answer.content_type,
+                    &text,
+                    &url,
+                ))
+            }
         }
-        let bytes = response
-            .binary()
-            .await
-            .map_err(|e| transport_error(e, &self.base_url))?;
-        Ok((bytes, content_type))
     }
 
     // --- auths ---------------------------------------------------------------------------------
@@ -156,7 +176,7 @@ impl Client {
         SigninOutcome::from_json(v).map_err(ApiError::Decode)
     }
     pub async fn signout(&self) -> Result<Value, ApiError> {
-        self.post_empty(ep::signout()).await
+        self.send(ep::signout(), None).await
     }
     pub async fn session_user(&self) -> Result<SessionUser, ApiError> {
         self.get(ep::session_user()).await
@@ -166,25 +186,15 @@ impl Client {
     }
 
     // --- users ---------------------------------------------------------------------------------
-    /// One page of users. `abort` lets a newer search cancel this one.
-    pub async fn list_users(
-        &self,
-        params: &UserListParams,
-        abort: Option<&AbortSignal>,
-    ) -> Result<UserList, ApiError> {
-        self.send::<UserList, ()>(ep::users_list(params), None, abort)
-            .await
+    /// One page of users.
+    pub async fn list_users(&self, params: &UserListParams) -> Result<UserList, ApiError> {
+        self.get(ep::users_list(params)).await
     }
     pub async fn all_users(&self) -> Result<UserInfoList, ApiError> {
         self.get(ep::users_all()).await
     }
-    pub async fn search_users(
-        &self,
-        params: &UserListParams,
-        abort: Option<&AbortSignal>,
-    ) -> Result<UserInfoList, ApiError> {
-        self.send::<UserInfoList, ()>(ep::users_search(params), None, abort)
-            .await
+    pub async fn search_users(&self, params: &UserListParams) -> Result<UserInfoList, ApiError> {
+        self.get(ep::users_search(params)).await
     }
     pub async fn my_groups(&self) -> Result<Vec<Group>, ApiError> {
         self.get(ep::my_groups(true)).await
@@ -238,14 +248,13 @@ impl Client {
         Ok(v.get("active").and_then(Value::as_bool).unwrap_or(false))
     }
     pub async fn revoke_user_sessions(&self, id: &str) -> Result<Value, ApiError> {
-        self.post_empty(ep::user_sessions_revoke(id)).await
+        self.send(ep::user_sessions_revoke(id), None).await
     }
     pub async fn update_user(&self, id: &str, form: &UserUpdate) -> Result<User, ApiError> {
         self.post(ep::user_update(id), form).await
     }
     pub async fn delete_user(&self, id: &str) -> Result<Value, ApiError> {
-        self.send::<Value, ()>(ep::user_delete(id), None, None)
-            .await
+        self.send(ep::user_delete(id), None).await
     }
     pub async fn user_groups(&self, id: &str) -> Result<Vec<Group>, ApiError> {
         self.get(ep::user_groups(id, true)).await
@@ -271,7 +280,7 @@ impl Client {
         self.get(ep::group_export(id)).await
     }
     pub async fn group_users(&self, id: &str) -> Result<Vec<UserInfo>, ApiError> {
-        self.post_empty(ep::group_users(id)).await
+        self.send(ep::group_users(id), None).await
     }
     pub async fn update_group(&self, id: &str, form: &GroupForm) -> Result<Group, ApiError> {
         self.post(ep::group_update(id), form).await
@@ -293,8 +302,7 @@ impl Client {
             .await
     }
     pub async fn delete_group(&self, id: &str) -> Result<Value, ApiError> {
-        self.send::<Value, ()>(ep::group_delete(id), None, None)
-            .await
+        self.send(ep::group_delete(id), None).await
     }
     pub async fn group_preview(&self, id: &str) -> Result<GroupPreview, ApiError> {
         self.get(ep::group_preview(id)).await
@@ -312,34 +320,133 @@ impl Client {
 }
 
 impl Client {
-    /// A request without any HTTP answer is either an unreachable server or a CORS refusal,
-    /// which browsers report the same way. A `no-cors` probe of `/health` tells them apart: it
-    /// succeeds (with an unreadable answer) only when the server is up.
-    async fn diagnose(&self, err: ApiError) -> ApiError {
-        let ApiError::Network(server) = err else {
-            return err;
-        };
-        let origin = crate::session::page_origin();
-        if server.starts_with(&origin) && !origin.is_empty() {
-            return ApiError::Network(server); // same origin: CORS cannot be the cause
-        }
+    /// A request without any HTTP answer: the server is down (or the address wrong), the
+    /// connection broke, or (cross-origin only) CORS refused it; browsers report all three the
+    /// same way. Two probes tell them apart: a readable `/api/version` means the server is up and
+    /// allows this origin (so the connection broke); an unreadable but answered `no-cors`
+    /// `/health` means it is up and refuses this origin (CORS); neither means unreachable.
+    async fn diagnose(&self, write: bool) -> ApiError {
+        let server = self.base_url.clone();
         let Some(window) = web_sys::window() else {
             return ApiError::Network(server);
         };
-        let init = web_sys::RequestInit::new();
-        init.set_mode(web_sys::RequestMode::NoCors);
-        let probe = window.fetch_with_str_and_init(&format!("{server}/health"), &init);
-        match wasm_bindgen_futures::JsFuture::from(probe).await {
-            Ok(_) => ApiError::Cors { server, origin },
-            Err(_) => ApiError::Network(server),
+        let probe = |path: &str, mode: web_sys::RequestMode| {
+            let init = web_sys::RequestInit::new();
+            init.set_mode(mode);
+            wasm_bindgen_futures::JsFuture::from(
+                window.fetch_with_str_and_init(&format!("{server}{path}"), &init),
+            )
+        };
+        let readable = probe("/api/version", web_sys::RequestMode::Cors);
+        if let Some(Ok(_)) = with_deadline(readable, PROBE_MS).await {
+            return ApiError::Interrupted { write };
+        }
+        let origin = crate::api::page_origin();
+        if origin.is_empty() || server.starts_with(&origin) {
+            return ApiError::Network(server); // same origin: CORS cannot be the cause
+        }
+        match with_deadline(probe("/health", web_sys::RequestMode::NoCors), PROBE_MS).await {
+            Some(Ok(_)) => ApiError::Cors { server, origin },
+            _ => ApiError::Network(server),
         }
     }
 }
 
-fn transport_error(e: gloo_net::Error, base_url: &str) -> ApiError {
+/// What a call wants of a successful answer's body.
+#[derive(PartialEq)]
+enum Want {
+    Text,
+    Bytes,
+}
+
+enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+struct Answer {
+    status: u16,
+    content_type: String,
+    body: Body,
+}
+
+impl Answer {
+    fn text(&self) -> &str {
+        match &self.body {
+            Body::Text(t) => t,
+            Body::Bytes(_) => "",
+        }
+    }
+}
+
+/// Aborts the fetch when dropped, unless it finished: a caller that loses interest (a newer
+/// request, a closed screen) or a deadline ends the request instead of leaving it open.
+struct AbortOnDrop {
+    controller: AbortController,
+    armed: bool,
+}
+
+impl AbortOnDrop {
+    fn new() -> Result<Self, ApiError> {
+        AbortController::new()
+            .map(|controller| AbortOnDrop {
+                controller,
+                armed: true,
+            })
+            .map_err(|_| ApiError::Decode("this browser cannot cancel requests".into()))
+    }
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+    fn disarm(mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if self.armed {
+            self.controller.abort();
+        }
+    }
+}
+
+/// How long the diagnosis probes may take.
+const PROBE_MS: u32 = 5_000;
+/// How long a request may take before it is given up.
+pub const DEFAULT_DEADLINE_MS: u32 = 30_000;
+/// localStorage key that overrides [`DEFAULT_DEADLINE_MS`] (milliseconds), for a slow server or
+/// a test that must not wait 30 s.
+pub const DEADLINE_KEY: &str = "owui-admin.deadline-ms";
+
+/// The request deadline in milliseconds (read once).
+pub fn deadline_ms() -> u32 {
+    thread_local! {
+        static MS: u32 = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(DEADLINE_KEY).ok().flatten())
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .filter(|ms| *ms >= 100)
+            .unwrap_or(DEFAULT_DEADLINE_MS);
+    }
+    MS.with(|ms| *ms)
+}
+
+/// Runs `work` for at most `ms` milliseconds: `None` when the time ran out first.
+pub async fn with_deadline<F: std::future::Future>(work: F, ms: u32) -> Option<F::Output> {
+    let work = std::pin::pin!(work);
+    let timer = gloo_timers::future::TimeoutFuture::new(ms);
+    match futures::future::select(work, timer).await {
+        futures::future::Either::Left((out, _)) => Some(out),
+        futures::future::Either::Right(_) => None,
+    }
+}
+
+/// A transport failure that needs no diagnosis (`Some`), or `None` for "no answer at all".
+fn transport_error(e: gloo_net::Error) -> Option<ApiError> {
     match e {
-        gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
-        gloo_net::Error::SerdeError(e) => ApiError::Decode(e.to_string()),
-        _ => ApiError::Network(base_url.to_string()),
+        gloo_net::Error::JsError(js) if js.name == "AbortError" => Some(ApiError::Aborted),
+        gloo_net::Error::SerdeError(e) => Some(ApiError::Decode(e.to_string())),
+        _ => None,
     }
 }

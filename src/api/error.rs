@@ -22,13 +22,38 @@ pub struct FieldError {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {
-    /// The request never got an HTTP answer (server down, wrong URL, DNS, or a CORS refusal,
-    /// which the browser reports the same way).
+    /// No HTTP answer, and the server does not answer a probe either: it is down, the address
+    /// is wrong, or this browser is offline.
     #[error(
-        "Could not reach Open WebUI at {0}. Check the server URL and that the server is running. \
-         If it runs on another origin, its CORS_ALLOW_ORIGIN setting must allow this page's origin."
+        "Could not reach Open WebUI at {0}. Check the server URL, that the server is running and \
+         that this computer is online, then try again."
     )]
     Network(String),
+    /// The connection broke before the answer arrived although the server is up (a proxy or
+    /// network hiccup). A change may or may not have been saved.
+    #[error("{}", if *write {
+        "The connection to Open WebUI was interrupted before it answered. The change may not have \
+         been saved: check, then try again."
+    } else {
+        "The connection to Open WebUI was interrupted before it answered. Try again."
+    })]
+    Interrupted { write: bool },
+    /// No answer within the deadline.
+    #[error("{}", if *write {
+        format!("Open WebUI did not answer within {secs} seconds. The change may or may not have \
+                 been saved: check, then try again.")
+    } else {
+        format!("Open WebUI did not answer within {secs} seconds. It may be busy or unreachable. \
+                 Try again.")
+    })]
+    Timeout { secs: u32, write: bool },
+    /// A 5xx answer that is not Open WebUI's own JSON: a proxy's or gateway's error page, or the
+    /// server restarting.
+    #[error(
+        "Open WebUI is unavailable right now (HTTP {status} from the server or a proxy in front of \
+         it). Try again in a moment."
+    )]
+    Unavailable { status: u16 },
     /// The server answers, but the browser may not read the answer: Open WebUI's CORS setting
     /// does not list this page's origin.
     #[error(
@@ -80,6 +105,9 @@ impl ApiError {
             None
         };
         let Some(json) = json else {
+            if status >= 500 {
+                return ApiError::Unavailable { status };
+            }
             if status < 300 || content_type.contains("html") {
                 return ApiError::NotJson {
                     status,
@@ -119,6 +147,21 @@ impl ApiError {
         }
     }
 
+    /// The field errors a form shows, keyed by the form's own field names: only the `fields` the
+    /// form has; messages the server wrote for its sign-up page are put in an admin's words.
+    pub fn field_errors_for(
+        &self,
+        fields: &[&'static str],
+    ) -> std::collections::HashMap<&'static str, String> {
+        self.field_errors()
+            .into_iter()
+            .filter_map(|f| {
+                let name = fields.iter().find(|n| **n == f.field)?;
+                Some((*name, admin_wording(&f.message)))
+            })
+            .collect()
+    }
+
     /// The error for `field`, if the server named it.
     pub fn field_error(&self, field: &str) -> Option<String> {
         self.field_errors()
@@ -127,9 +170,35 @@ impl ApiError {
             .map(|f| f.message)
     }
 
+    /// True when the failure says nothing about the request itself (no answer, a broken
+    /// connection, an unavailable server): sending it again may well work.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network(_)
+                | ApiError::Interrupted { .. }
+                | ApiError::Timeout { .. }
+                | ApiError::Unavailable { .. }
+                | ApiError::Server { .. }
+        )
+    }
+
     /// True when the person must sign in again (as opposed to lacking rights).
     pub fn is_session_expired(&self) -> bool {
         matches!(self, ApiError::SessionExpired(_))
+    }
+}
+
+/// Open WebUI's `EMAIL_TAKEN` text, written for its own sign-up page.
+const EMAIL_TAKEN_PREFIX: &str = "Uh-oh! This email is already";
+
+/// A server message in words meant for an administrator editing someone else, with the server's
+/// own text kept after it.
+pub fn admin_wording(message: &str) -> String {
+    if message.starts_with(EMAIL_TAKEN_PREFIX) {
+        format!("Another account already uses this email. (The server said: “{message}”)")
+    } else {
+        message.to_string()
     }
 }
 

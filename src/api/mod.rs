@@ -6,10 +6,28 @@ pub mod endpoints;
 pub mod error;
 pub mod models;
 
-pub use client::{Client, decode, normalize_base_url};
+pub use client::{Client, DEADLINE_KEY, deadline_ms, decode, normalize_base_url, with_deadline};
 pub use endpoints::{Membership, UserListParams};
 pub use error::{ApiError, FieldError};
 pub use models::*;
 
 /// Open WebUI's fixed page size for user lists and group members.
 pub const PAGE_SIZE: u64 = 30;
+
+/// The page's own origin: the default server URL (the console served next to Open WebUI), and
+/// the origin named when CORS refuses it.
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// `data:image/(png|jpeg|gif|webp);base64,…` — the only inline images the server keeps.
+pub fn is_image_data_uri(url: &str) -> bool {
+    ["png", "jpeg", "gif", "webp"].iter().any(|t| {
+        url.strip_prefix("data:image/")
+            .and_then(|r| r.strip_prefix(t))
+            .and_then(|r| r.strip_prefix(";base64,"))
+            .is_some_and(|data| !data.is_empty())
+    })
+}

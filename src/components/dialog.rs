@@ -1,12 +1,18 @@
-//! Modal dialogs: `role="dialog"`, `aria-modal`, named by their title. Escape, the backdrop and
-//! every Cancel button close them without changes. `ConfirmDialog` is the one confirm step every
-//! destructive action goes through.
+//! Modal dialogs on the native `<dialog>` with `showModal()`: the browser keeps focus inside
+//! and the page behind inert, stacks dialogs (a confirm above an edit) and sends Escape to the
+//! top one. Escape, a click on the backdrop and every Cancel button ask the owner to close
+//! (it may refuse, e.g. while saving); focus returns to the control that opened the dialog.
+//! `ConfirmDialog` is the one confirm step every destructive action goes through.
+
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
-/// A modal dialog with a title and any content. Focus moves into it when it opens.
+/// A modal dialog with a title and any content. Focus moves to its first field when it opens.
 #[component]
 pub fn Dialog(
     /// The dialog's title: its heading and accessible name.
@@ -19,57 +25,89 @@ pub fn Dialog(
     wide: bool,
     children: Children,
 ) -> impl IntoView {
-    let n = next_id();
-    let id = format!("dialog-title-{n}");
+    let id = format!("dialog-title-{}", next_id());
     let labelled_by = id.clone();
-    let panel = NodeRef::<html::Div>::new();
-    // Dialogs can stack (a confirm above an edit): Escape closes only the top one.
-    OPEN.with(|o| o.borrow_mut().push(n));
-    let handle = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" && OPEN.with(|o| o.borrow().last() == Some(&n)) {
-            e.prevent_default();
-            e.stop_immediate_propagation();
-            on_close.run(());
-        }
-    });
+    let dialog = NodeRef::<html::Dialog>::new();
+    // Whatever had focus when the dialog was made (the button that opened it) gets it back.
+    let opener = SendWrapper::new(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
     on_cleanup(move || {
-        handle.remove();
-        OPEN.with(|o| o.borrow_mut().retain(|x| *x != n));
+        let opener = opener.take();
+        // After this dialog has left the page (focus outside a modal is refused while it is there).
+        set_timeout(
+            move || {
+                if let Some(el) = opener.filter(|el| el.is_connected()) {
+                    let _ = el.focus();
+                }
+            },
+            Duration::ZERO,
+        );
     });
-    // Focus the first field (or the dialog itself) once it is in the page.
     Effect::new(move |_| {
-        if let Some(el) = panel.get() {
-            let first = el
-                .query_selector("input:not([type=hidden]):not([disabled]), select, textarea, button.btn-primary, button.btn-danger")
-                .ok()
-                .flatten();
-            let _ = match first
-                .and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok())
-            {
-                Some(f) => f.focus(),
-                None => el.focus(),
-            };
+        let Some(el) = dialog.get() else { return };
+        if !el.open() {
+            let _ = el.show_modal();
         }
+        focus_first(&el);
     });
+    let on_cancel = move |e: ev::Event| {
+        e.prevent_default();
+        on_close.run(());
+    };
+    // Chromium closes a dialog on a second quick Escape even when `cancel` is refused: ask the
+    // owner, and show it again if the owner keeps it.
+    let on_native_close = move |_: ev::Event| {
+        on_close.run(());
+        set_timeout(
+            move || {
+                if let Some(el) = dialog
+                    .try_get_untracked()
+                    .flatten()
+                    .filter(|el| el.is_connected() && !el.open())
+                {
+                    let _ = el.show_modal();
+                }
+            },
+            Duration::ZERO,
+        );
+    };
     view! {
-        <div class="dialog-backdrop" on:click=move |e| {
-            if event_target_is_current(&e) {
-                on_close.run(());
+        <dialog
+            class="dialog"
+            class:dialog-wide=wide
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby=labelled_by
+            node_ref=dialog
+            on:cancel=on_cancel
+            on:close=on_native_close
+            on:click=move |e| {
+                // The dialog element itself is hit only through its backdrop (the content fills it).
+                if event_target_is_current(&e) {
+                    on_close.run(());
+                }
             }
-        }>
-            <div
-                class="dialog"
-                class:dialog-wide=wide
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby=labelled_by
-                tabindex="-1"
-                node_ref=panel
-            >
+        >
+            <div class="dialog-inner">
                 <h2 id=id class="dialog-title">{move || title.get()}</h2>
                 {children()}
             </div>
-        </div>
+        </dialog>
+    }
+}
+
+fn focus_first(el: &web_sys::HtmlDialogElement) {
+    let first = el
+        .query_selector("[autofocus], input:not([type=hidden]):not([disabled]), select, textarea, button.btn-primary, button.btn-danger")
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(f) = first {
+        let _ = f.focus();
     }
 }
 
@@ -78,11 +116,6 @@ fn event_target_is_current(e: &ev::MouseEvent) -> bool {
         (Some(t), Some(c)) => t == c,
         _ => false,
     }
-}
-
-thread_local! {
-    /// The open dialogs, innermost last.
-    static OPEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn next_id() -> u64 {

@@ -1,4 +1,5 @@
-//! A labelled form field with its error right below it (`aria-invalid`, `aria-describedby`).
+//! A labelled form field with its error right below it (`aria-invalid`, `aria-describedby`),
+//! announced as it appears (`role="alert"`).
 use leptos::prelude::*;
 
 /// Errors by field name, as a form shows them.
@@ -44,7 +45,7 @@ pub fn TextField(
                     e.remove(name);
                 })
             />
-            <div class="field-error" id=err_id>{error}</div>
+            <div class="field-error" id=err_id role="alert">{error}</div>
         </div>
     }
 }
@@ -63,18 +64,29 @@ pub fn SelectField(
     note: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("f-{name}-{}", next_id());
+    let err_id = format!("{id}-error");
     let error = move || errors.with(|e| e.get(name).cloned());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name disabled=move || disabled.get() bind:value=value>
+            <select
+                id=id
+                name=name
+                disabled=move || disabled.get()
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=err_id.clone()
+                bind:value=value
+                on:change=move |_| errors.update(|e| {
+                    e.remove(name);
+                })
+            >
                 {options
                     .into_iter()
                     .map(|(v, text)| view! { <option value=v>{text}</option> })
                     .collect_view()}
             </select>
             {move || note.get().map(|n| view! { <div class="muted small">{n}</div> })}
-            <div class="field-error">{error}</div>
+            <div class="field-error" id=err_id role="alert">{error}</div>
         </div>
     }
 }

@@ -1,7 +1,10 @@
 //! Reusable widgets and the app frame.
+pub mod alert;
 pub mod avatar;
+pub mod debounce;
 pub mod dialog;
 pub mod field;
+pub mod pagination;
 pub mod permissions;
 pub mod profile_images;
 pub mod progress;

@@ -11,9 +11,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 use super::avatar::Avatar;
-use crate::api::endpoints;
-use crate::pages::users::validate::is_image_data_uri;
-use crate::session::use_session;
+use crate::api::{endpoints, is_image_data_uri};
+use crate::session::SessionCtx;
 
 /// Where a user's picture comes from, decided from the stored `profile_image_url`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,16 +42,19 @@ struct Entry {
     started: bool,
 }
 
-/// The blob-URL cache, provided once by `App`.
+/// The blob-URL cache, provided once by `App`. It holds the session itself: loads start from
+/// browser callbacks (an IntersectionObserver), where no reactive context can be looked up.
 #[derive(Clone, Copy)]
 pub struct ProfileImages {
     entries: StoredValue<HashMap<String, Entry>>,
+    session: SessionCtx,
 }
 
 impl ProfileImages {
-    pub fn new() -> Self {
+    pub fn new(session: SessionCtx) -> Self {
         ProfileImages {
             entries: StoredValue::new(HashMap::new()),
+            session,
         }
     }
 
@@ -96,15 +98,14 @@ impl ProfileImages {
         if first != Some(true) {
             return;
         }
-        let session = use_session();
-        let Some(client) = session.client_untracked() else {
+        let Some(client) = self.session.client_untracked() else {
             return;
         };
         let this = *self;
         leptos::task::spawn_local(async move {
             // On failure the initials stay: nothing to tell the person about a missing picture.
             let Ok((bytes, mime)) = client
-                .get_bytes(endpoints::user_profile_image(&user_id), None)
+                .get_bytes(endpoints::user_profile_image(&user_id))
                 .await
             else {
                 return;
@@ -120,12 +121,6 @@ impl ProfileImages {
                 let _ = web_sys::Url::revoke_object_url(&url); // every avatar left meanwhile
             }
         });
-    }
-}
-
-impl Default for ProfileImages {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -159,15 +154,17 @@ pub fn UserAvatar(
     let src: Signal<Option<String>> = match source {
         ImageSource::Initials => Signal::derive(|| None),
         ImageSource::Direct(url) => Signal::derive(move || Some(url.clone())),
-        ImageSource::Fetch => {
-            let images = expect_context::<ProfileImages>();
-            let key = format!("{id}@{}", updated_at.unwrap_or(0));
-            let url = images.acquire(&key);
-            let release_key = key.clone();
-            on_cleanup(move || images.release(&release_key));
-            load_when_visible(holder, move || images.load(key.clone(), id.clone()));
-            url.into()
-        }
+        ImageSource::Fetch => match use_context::<ProfileImages>() {
+            None => Signal::derive(|| None),
+            Some(images) => {
+                let key = format!("{id}@{}", updated_at.unwrap_or(0));
+                let url = images.acquire(&key);
+                let release_key = key.clone();
+                on_cleanup(move || images.release(&release_key));
+                load_when_visible(holder, move || images.load(key.clone(), id.clone()));
+                url.into()
+            }
+        },
     };
     view! {
         <span class="avatar-holder" node_ref=holder>
@@ -189,7 +186,8 @@ pub fn avatar_of(user: &crate::api::User, active: bool) -> impl IntoView + use<>
     }
 }
 
-/// Calls `load` once the element is (nearly) on screen.
+/// Calls `load` once the element is (nearly) on screen. The observer and its callback live as
+/// long as the avatar: both are released when it leaves the page.
 fn load_when_visible(node: NodeRef<html::Span>, load: impl Fn() + 'static) {
     let load = std::rc::Rc::new(load);
     Effect::new(move |_| {
@@ -211,9 +209,12 @@ fn load_when_visible(node: NodeRef<html::Span>, load: impl Fn() + 'static) {
         match web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
             Ok(observer) => {
                 observer.observe(&el);
-                callback.forget(); // lives as long as the observer; disconnected on first sight
-                let observer = send_wrapper::SendWrapper::new(observer);
-                on_cleanup(move || observer.disconnect());
+                let kept = send_wrapper::SendWrapper::new((observer, callback));
+                on_cleanup(move || {
+                    let (observer, callback) = kept.take();
+                    observer.disconnect();
+                    drop(callback);
+                });
             }
             Err(_) => load(), // no IntersectionObserver: just load
         }

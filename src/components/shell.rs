@@ -2,21 +2,15 @@
 //! screens below. A signed-in non-admin gets a clear explanation instead of broken tables.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect, Route, Routes};
-use leptos_router::path;
+use leptos_router::components::A;
 
 use crate::components::dialog::Dialog;
-use crate::pages::account::AccountPage;
-use crate::pages::groups::{GroupPage, GroupsPage};
-use crate::pages::not_found::NotFound;
-use crate::pages::permissions::DefaultPermissionsPage;
-use crate::pages::users::UsersPage;
-use crate::pages::users::user_page::UserPage;
-use crate::routes::href;
+use crate::routes::{ACCOUNT, GROUPS, PERMISSIONS, USERS, href};
 use crate::session::use_session;
 
+/// The frame around the screens (`children`: the route table).
 #[component]
-pub fn Shell() -> impl IntoView {
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let name = move || session.user().map(|u| u.name).unwrap_or_default();
     let is_admin = move || session.user().is_some_and(|u| u.is_admin());
@@ -31,15 +25,15 @@ pub fn Shell() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="brand" href=href("/users")>
+            <a class="brand" href=href(USERS)>
                 "Open WebUI "
                 <span class="brand-sub">"Admin"</span>
             </a>
             <nav aria-label="Main" class="mainnav">
-                <A href=href("/users")>"Users"</A>
-                <A href=href("/groups")>"Groups"</A>
-                <A href=href("/permissions")>"Default permissions"</A>
-                <A href=href("/account")>"My account"</A>
+                <A href=href(USERS)>"Users"</A>
+                <A href=href(GROUPS)>"Groups"</A>
+                <A href=href(PERMISSIONS)>"Default permissions"</A>
+                <A href=href(ACCOUNT)>"My account"</A>
             </nav>
             <div class="me">
                 <span class="me-name" title="Signed in">{name}</span>
@@ -58,15 +52,7 @@ pub fn Shell() -> impl IntoView {
         </Show>
         <main class="content">
             <Show when=is_admin fallback=NeedsAdmin>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path=href("/users") /> } />
-                    <Route path=path!("/users") view=UsersPage />
-                    <Route path=path!("/users/:id") view=UserPage />
-                    <Route path=path!("/groups") view=GroupsPage />
-                    <Route path=path!("/groups/:id") view=GroupPage />
-                    <Route path=path!("/permissions") view=DefaultPermissionsPage />
-                    <Route path=path!("/account") view=AccountPage />
-                </Routes>
+                {children()}
             </Show>
         </main>
     }

@@ -3,6 +3,8 @@
 //! the factory defaults (applied only when saved).
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos::task::spawn_local;
 
 use crate::api::JsonMap;
@@ -18,7 +20,7 @@ use crate::session::use_session;
 pub fn DefaultPermissionsPage() -> impl IntoView {
     let loaded = use_latest(
         || (),
-        |client, _, _| async move { client.default_permissions().await },
+        |client, _| async move { client.default_permissions().await },
     );
     view! {
         <section class="page">
@@ -26,12 +28,7 @@ pub fn DefaultPermissionsPage() -> impl IntoView {
                 <h1>"Default permissions"</h1>
                 <span class="count">"Apply to every user with the role “user”."</span>
             </div>
-            {move || loaded.error.get().map(|e| view! {
-                <div class="error" role="alert">
-                    {e}" "
-                    <button class="btn btn-small" on:click=move |_| loaded.reload()>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=loaded.state />
             {move || match loaded.value.get() {
                 None => view! { <p class="muted loading-row">"Loading default permissions…"</p> }.into_any(),
                 Some(stored) => view! { <DefaultsEditor stored=stored /> }.into_any(),

@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::api::page_origin;
 use crate::api::{ApiError, Client, SessionUser, SigninForm, SigninOutcome, UserListParams};
-use crate::session::{Session, last_sign_in, owui_token, page_origin, use_session};
+use crate::components::dialog::Dialog;
+use crate::session::{Session, last_sign_in, owui_token, use_session};
 
 /// Checks `token` against the server and makes a session of it.
 async fn session_from_token(
@@ -25,13 +27,10 @@ async fn session_from_token(
         // API keys may not read the session user; an admin-only call proves what matters.
         Err(ApiError::Forbidden(_)) if token.starts_with("sk-") => {
             client
-                .list_users(
-                    &UserListParams {
-                        page: 1,
-                        ..Default::default()
-                    },
-                    None,
-                )
+                .list_users(&UserListParams {
+                    page: 1,
+                    ..Default::default()
+                })
                 .await?;
             let user = SessionUser {
                 name: "API key".into(),
@@ -80,25 +79,12 @@ async fn session_from_password(
     }
 }
 
+/// The Sign in page: the whole screen while nobody is signed in. Served next to Open WebUI
+/// on the same origin with its web UI signed in as an admin, it takes that session over.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
-    // Back after an expired session (or a sign-out): the same server and email as last time.
-    let last = last_sign_in().unwrap_or_default();
-    let server = RwSignal::new(if last.base_url.is_empty() {
-        page_origin()
-    } else {
-        last.base_url
-    });
-    let email = RwSignal::new(last.email);
-    let password = RwSignal::new(String::new());
-    let token = RwSignal::new(String::new());
-    let remember = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let checking_owui = RwSignal::new(false);
-
-    // Open WebUI signed in on this very origin: take its session over if it is an admin's.
     if let Some(t) = owui_token() {
         checking_owui.set(true);
         spawn_local(async move {
@@ -111,12 +97,87 @@ pub fn SignIn() -> impl IntoView {
             checking_owui.try_set(false);
         });
     }
+    view! {
+        <main class="signin">
+            <section class="panel signin-panel">
+                <h1>"Sign in"</h1>
+                <p class="muted">"Administration console for Open WebUI."</p>
+                <Show when=move || checking_owui.get()>
+                    <p class="muted" role="status">"Checking your Open WebUI session…"</p>
+                </Show>
+                <SignInForm remember=false />
+            </section>
+        </main>
+    }
+}
+
+/// Sign in again after the server stopped accepting the session: a dialog over the screen,
+/// which stays mounted with everything typed into it. Cancel leaves a banner to come back.
+#[component]
+pub fn Reauth() -> impl IntoView {
+    let session = use_session();
+    let reopen = move || {
+        // Created anew each time the session expires, so a new expiry opens the dialog again.
+        let dismissed = RwSignal::new(false);
+        let remember = untrack(|| session.get()).is_some_and(|s| s.remember);
+        let close = Callback::new(move |_| dismissed.set(true));
+        view! {
+            <Show
+                when=move || !dismissed.get()
+                fallback=move || view! {
+                    <div class="reauth-banner" role="alert">
+                        <span>"Your session has ended. Nothing on this screen was lost."</span>
+                        <button class="btn btn-small btn-primary" on:click=move |_| dismissed.set(false)>
+                            "Sign in again"
+                        </button>
+                        <button class="btn btn-small" on:click=move |_| session.sign_out(false)>"Sign out"</button>
+                    </div>
+                }
+            >
+                <Dialog title="Sign in" on_close=close>
+                    <p class="notice" role="alert">
+                        {move || session.expired().unwrap_or_default()}
+                        " What you entered on this screen is kept."
+                    </p>
+                    <SignInForm remember=remember />
+                    <div class="dialog-actions">
+                        <button type="button" class="btn" on:click=move |_| close.run(())>"Cancel"</button>
+                    </div>
+                </Dialog>
+            </Show>
+        }
+    };
+    view! { <Show when=move || session.is_expired()>{reopen.clone()}</Show> }
+}
+
+/// The two ways to sign in (password, or a pasted token), prefilled with the last server and
+/// email used in this browser.
+#[component]
+fn SignInForm(
+    /// "Remember me" to start with.
+    remember: bool,
+) -> impl IntoView {
+    let session = use_session();
+    let last = last_sign_in().unwrap_or_default();
+    let server = RwSignal::new(if last.base_url.is_empty() {
+        page_origin()
+    } else {
+        last.base_url
+    });
+    let email = RwSignal::new(last.email);
+    let password = RwSignal::new(String::new());
+    let token = RwSignal::new(String::new());
+    let remember = RwSignal::new(remember);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
 
     let finish = move |result: Result<Session, String>| {
-        busy.set(false);
+        busy.try_set(false);
         match result {
             Ok(s) => session.sign_in(s),
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.try_set(Some(e));
+            }
         }
     };
 
@@ -158,62 +219,52 @@ pub fn SignIn() -> impl IntoView {
     };
 
     view! {
-        <main class="signin">
-            <section class="panel signin-panel">
-                <h1>"Sign in"</h1>
-                <p class="muted">"Administration console for Open WebUI."</p>
-                <Show when=move || checking_owui.get()>
-                    <p class="muted" role="status">"Checking your Open WebUI session…"</p>
-                </Show>
-                {move || session.notice.get().map(|n| view! { <p class="notice" role="alert">{n}</p> })}
-                <form class="form" on:submit=on_password>
-                    <label for="signin-server">"Server URL"</label>
-                    <input
-                        id="signin-server"
-                        name="server"
-                        type="url"
-                        required
-                        placeholder="http://127.0.0.1:8080"
-                        autocomplete="url"
-                        bind:value=server
-                    />
-                    <label for="signin-email">"Email"</label>
-                    <input id="signin-email" name="email" type="email" required autocomplete="username" bind:value=email />
-                    <label for="signin-password">"Password"</label>
-                    <input
-                        id="signin-password"
-                        name="password"
-                        type="password"
-                        required
-                        autocomplete="current-password"
-                        bind:value=password
-                    />
-                    <label class="check">
-                        <input type="checkbox" name="remember" bind:checked=remember />
-                        "Remember me"
-                    </label>
-                    <button class="btn btn-primary" type="submit" disabled=move || busy.get()>
-                        {move || if busy.get() { "Signing in…" } else { "Sign in" }}
-                    </button>
-                </form>
-                <div class="divider">
-                    <span>"or"</span>
-                </div>
-                <form class="form" on:submit=on_token>
-                    <label for="signin-token">"API key or token"</label>
-                    <input
-                        id="signin-token"
-                        name="token"
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="eyJ… or sk-…"
-                        bind:value=token
-                    />
-                    <button class="btn" type="submit" disabled=move || busy.get()>"Use token"</button>
-                </form>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            </section>
-        </main>
+        <form class="form" on:submit=on_password aria-busy=move || busy.get().to_string()>
+            <label for="signin-server">"Server URL"</label>
+            <input
+                id="signin-server"
+                name="server"
+                type="url"
+                required
+                placeholder="http://127.0.0.1:8080"
+                autocomplete="url"
+                bind:value=server
+            />
+            <label for="signin-email">"Email"</label>
+            <input id="signin-email" name="email" type="email" required autocomplete="username" bind:value=email />
+            <label for="signin-password">"Password"</label>
+            <input
+                id="signin-password"
+                name="password"
+                type="password"
+                required
+                autocomplete="current-password"
+                bind:value=password
+            />
+            <label class="check">
+                <input type="checkbox" name="remember" bind:checked=remember />
+                "Remember me"
+            </label>
+            <button class="btn btn-primary" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+            </button>
+        </form>
+        <div class="divider">
+            <span>"or"</span>
+        </div>
+        <form class="form" on:submit=on_token>
+            <label for="signin-token">"API key or token"</label>
+            <input
+                id="signin-token"
+                name="token"
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="eyJ… or sk-…"
+                bind:value=token
+            />
+            <button class="btn" type="submit" disabled=move || busy.get()>"Use token"</button>
+        </form>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }

@@ -2,6 +2,8 @@
 //! permissions, grouped by section) and which groups they are in (direct or inherited).
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use serde_json::Value;
 
 use crate::api::{Group, JsonMap};
@@ -46,7 +48,7 @@ pub fn PermissionsSection() -> impl IntoView {
     let session = use_session();
     let perms = use_latest(
         || (),
-        |client, _, _| async move { client.my_permissions().await },
+        |client, _| async move { client.my_permissions().await },
     );
     view! {
         <section class="panel account-section" aria-labelledby="account-permissions">
@@ -55,14 +57,9 @@ pub fn PermissionsSection() -> impl IntoView {
             <Show when=move || session.user().is_some_and(|u| u.is_admin())>
                 <p class="muted small admin-note">"Administrators are not limited by most of these permissions; this is what the permission settings alone would give you."</p>
             </Show>
-            {move || perms.error.get().map(|e| view! {
-                <div class="error" role="alert">
-                    {e} " "
-                    <button class="btn btn-small" on:click=move |_| perms.reload()>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=perms.state />
             {move || match perms.value.get() {
-                None => view! { <p class="muted">{move || if perms.loading.get() { "Loading permissions…" } else { "" }}</p> }.into_any(),
+                None => view! { <p class="muted">{move || if perms.loading() { "Loading permissions…" } else { "" }}</p> }.into_any(),
                 Some(p) if p.is_empty() => view! { <p class="empty">"The server lists no permissions."</p> }.into_any(),
                 Some(p) => view! {
                     <div class="perm-sections">
@@ -100,21 +97,13 @@ pub fn PermissionsSection() -> impl IntoView {
 /// The Groups section.
 #[component]
 pub fn GroupsSection() -> impl IntoView {
-    let groups = use_latest(
-        || (),
-        |client, _, _| async move { client.my_groups().await },
-    );
+    let groups = use_latest(|| (), |client, _| async move { client.my_groups().await });
     view! {
         <section class="panel account-section" aria-labelledby="account-groups">
             <h2 id="account-groups">"Groups"</h2>
-            {move || groups.error.get().map(|e| view! {
-                <div class="error" role="alert">
-                    {e} " "
-                    <button class="btn btn-small" on:click=move |_| groups.reload()>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=groups.state />
             {move || match groups.value.get() {
-                None => view! { <p class="muted">{move || if groups.loading.get() { "Loading groups…" } else { "" }}</p> }.into_any(),
+                None => view! { <p class="muted">{move || if groups.loading() { "Loading groups…" } else { "" }}</p> }.into_any(),
                 Some(g) if g.is_empty() => view! { <p class="empty">"You are not in any group."</p> }.into_any(),
                 Some(g) => view! {
                     <ul class="my-groups" aria-label="My groups">

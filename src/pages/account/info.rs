@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::alert::LoadError;
+
 use super::info_model::{InfoRow, RowError, build_payload, present_keys, rows_from};
 use crate::api::JsonMap;
 use crate::components::toast::use_toasts;
@@ -28,7 +30,7 @@ pub fn InfoSection() -> impl IntoView {
     };
     let state = use_latest(
         || (),
-        move |client, _, _| async move {
+        move |client, _| async move {
             let info = client.my_info().await?;
             // Editable rows seeded from the server once per load.
             seed(info.as_ref());
@@ -91,12 +93,7 @@ pub fn InfoSection() -> impl IntoView {
     view! {
         <section class="panel account-section" aria-labelledby="account-info">
             <h2 id="account-info">"Info"</h2>
-            {move || state.error.get().map(|e| view! {
-                <div class="error" role="alert">
-                    {e} " "
-                    <button class="btn btn-small" on:click=move |_| state.reload()>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=state.state />
             <p class="muted small">
                 "Values are text; a value marked JSON is read as JSON (numbers, true/false, lists, objects). "
                 "The server can only add and change fields: removing one saves it as empty (null), "

@@ -2,6 +2,8 @@
 //! the whole object, both editing one [`SettingsEditor`]. Saving shows the diff first.
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use serde_json::Value;
 
 use super::settings_keys::{KNOWN_KEYS, KeyKind, KnownKey};
@@ -25,7 +27,7 @@ pub fn SettingsSection() -> impl IntoView {
     let confirming = RwSignal::new(None::<Vec<Change>>);
     let state = use_latest(
         || (),
-        move |client, _, _| async move {
+        move |client, _| async move {
             let loaded = client.my_settings().await?;
             // Editable state seeded from the server once per load.
             editor.set(Some(SettingsEditor::new(loaded)));
@@ -77,14 +79,9 @@ pub fn SettingsSection() -> impl IntoView {
     view! {
         <section class="panel account-section" aria-labelledby="account-settings">
             <h2 id="account-settings">"Settings"</h2>
-            {move || state.error.get().map(|e| view! {
-                <div class="error" role="alert">
-                    {e} " "
-                    <button class="btn btn-small" on:click=move |_| state.reload()>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=state.state />
             <Show when=move || editor.with(Option::is_some) fallback=move || view! {
-                <p class="muted">{move || if state.loading.get() { "Loading settings…" } else { "" }}</p>
+                <p class="muted">{move || if state.loading() { "Loading settings…" } else { "" }}</p>
             }>
                 <p class="muted small">"Dimmed switches and “(not set)” fields are not in your settings: Open WebUI's default applies."</p>
                 <div class="settings-grid">

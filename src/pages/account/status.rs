@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::alert::LoadError;
+
 use super::status_time::{browser_offset_at, epoch_to_local_input, local_input_to_epoch};
 use crate::api::{ApiError, UserStatus};
 use crate::components::toast::use_toasts;
@@ -59,7 +61,7 @@ pub fn StatusSection() -> impl IntoView {
     let loaded = RwSignal::new(false);
     let state = use_latest(
         || (),
-        move |client, _, _| async move {
+        move |client, _| async move {
             let r = client.my_status().await;
             match &r {
                 Ok(s) => {
@@ -115,12 +117,7 @@ pub fn StatusSection() -> impl IntoView {
     view! {
         <section class="panel account-section" aria-labelledby="account-status">
             <h2 id="account-status">"Status"</h2>
-            {move || state.error.get().map(|e| view! {
-                <div class="error" role="alert">
-                    {e} " "
-                    <button class="btn btn-small" on:click=move |_| state.reload()>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=state.state />
             <Show
                 when=move || !disabled.get()
                 fallback=|| view! {

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -22,7 +24,7 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
     let search = RwSignal::new(String::new());
     let results = use_latest(
         move || search.get(),
-        |client, q: String, abort| async move {
+        |client, q: String| async move {
             let q = q.trim().to_string();
             if q.is_empty() {
                 return Ok(UserInfoList::default()); // nothing typed: no call
@@ -32,7 +34,7 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
                 page: 1,
                 ..Default::default()
             };
-            client.search_users(&params, Some(&abort)).await
+            client.search_users(&params).await
         },
     );
     // Chosen users, id → name, across searches.
@@ -157,8 +159,8 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
                     if c.is_empty() { String::new() } else { format!("{} selected: {}", c.len(), c.values().cloned().collect::<Vec<_>>().join(", ")) }
                 }}</span>
             </div>
-            {move || results.error.get().map(|e| view! { <div class="error" role="alert">{e}</div> })}
-            <ul class="user-results" aria-label="Users found" aria-busy=move || results.loading.get().to_string()>
+            <LoadError state=results.state />
+            <ul class="user-results" aria-label="Users found" aria-busy=move || results.loading().to_string()>
                 <For each=move || results.value.with(|r| r.as_ref().map(|r| r.users.clone()).unwrap_or_default()) key=|u| u.id.clone() children=result_row />
             </ul>
             <Show when=move || !search.with(|s| s.trim().is_empty()) && results.value.with(|r| r.as_ref().is_some_and(|r| r.users.is_empty()))>

@@ -4,12 +4,13 @@
 //! permissions, and the first page of direct members.
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::form::{GeneralInput, GroupTab, Share, build_form, delete_warning, file_slug, validate};
-use super::group_href;
 use super::members::Members;
 use super::tree::{ancestors, parent_choices, path};
 use crate::api::{ApiError, Group, JsonMap};
@@ -33,11 +34,11 @@ pub fn GroupPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let groups = use_latest(
         move || id.get(),
-        |client, _, _| async move { client.groups().await },
+        |client, _| async move { client.groups().await },
     );
     let defaults = use_latest(
         || (),
-        |client, _, _| async move { client.default_permissions().await },
+        |client, _| async move { client.default_permissions().await },
     );
     let ready = Memo::new(move |_| {
         let gs = groups.value.get()?;
@@ -46,18 +47,14 @@ pub fn GroupPage() -> impl IntoView {
     });
     view! {
         <section class="page group-page">
-            {move || groups.error.get().or_else(|| defaults.error.get()).map(|e| view! {
-                <div class="error" role="alert">
-                    {e}" "
-                    <button class="btn btn-small" on:click=move |_| { groups.reload(); defaults.reload(); }>"Retry"</button>
-                </div>
-            })}
+            <LoadError state=groups.state />
+            <LoadError state=defaults.state />
             {move || match ready.get() {
                 None => view! { <p class="muted loading-row">"Loading group…"</p> }.into_any(),
                 Some((id, gs, d)) if id == NEW => view! { <GroupEditor group=None groups=gs defaults=d /> }.into_any(),
                 Some((id, gs, d)) => match gs.iter().find(|g| g.id == id).cloned() {
                     Some(g) => view! { <GroupEditor group=Some(g) groups=gs defaults=d /> }.into_any(),
-                    None if groups.loading.get() => view! { <p class="muted loading-row">"Loading group…"</p> }.into_any(),
+                    None if groups.loading() => view! { <p class="muted loading-row">"Loading group…"</p> }.into_any(),
                     None => view! {
                         <h1>"Group not found"</h1>
                         <p>"There is no group with this address (it may have been deleted). "<a href=href("/groups")>"Back to Groups"</a></p>
@@ -178,7 +175,7 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
                         base.set(saved);
                         if is_new {
                             navigate(
-                                &group_href(&new_id),
+                                &crate::routes::group(&new_id, None),
                                 NavigateOptions {
                                     replace: true,
                                     ..Default::default()
@@ -231,7 +228,7 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
                 Ok(_) => {
                     toasts.success(format!("Group “{name}” deleted."));
                     confirm_delete.set(false);
-                    navigate(&href("/groups"), NavigateOptions::default());
+                    navigate(crate::routes::GROUPS, NavigateOptions::default());
                 }
                 Err(e) => toasts.error(session.handle(&e)),
             }
@@ -256,9 +253,9 @@ fn GroupEditor(group: Option<Group>, groups: Vec<Group>, defaults: JsonMap) -> i
         move |t: GroupTab| {
             tab.set(t);
             let here = if is_new {
-                href("/groups/new")
+                crate::routes::NEW_GROUP.to_string()
             } else {
-                group_href(&this_id())
+                crate::routes::group(&this_id(), None)
             };
             let query = if t == GroupTab::General {
                 String::new()

@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos::task::spawn_local;
 
 use super::add_members::AddMembers;
@@ -11,7 +13,7 @@ use crate::api::{Group, Membership, PAGE_SIZE, UserInfo};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::toast::use_toasts;
 use crate::latest::use_latest;
-use crate::routes::user_page;
+use crate::routes::{self, href};
 use crate::session::use_session;
 
 /// The Members section of the group screen.
@@ -33,7 +35,7 @@ pub fn Members(
     let gid = group_id.clone();
     let list = use_latest(
         move || (membership.get(), page.get(), filter.get()),
-        move |client, (m, p, q): (Membership, u32, String), _| {
+        move |client, (m, p, q): (Membership, u32, String)| {
             let gid = gid.clone();
             async move { client.group_members(&gid, m, q.trim(), p).await }
         },
@@ -149,7 +151,7 @@ pub fn Members(
                         />
                     })}
                 </td>
-                <td class="member-name"><a href=user_page(&u.id)>{u.name.clone()}</a></td>
+                <td class="member-name"><a href=href(&routes::user(&u.id))>{u.name.clone()}</a></td>
                 <td class="cell-email">{u.email.clone()}</td>
                 <td><span class=format!("badge role-{}", u.role)>{u.role.clone()}</span></td>
                 <td>
@@ -199,8 +201,8 @@ pub fn Members(
                     Membership::Effective => "Everyone this group's permissions apply to: direct and inherited members.",
                 }}
             </p>
-            {move || list.error.get().map(|e| view! { <div class="error" role="alert">{e}</div> })}
-            <div class="table-wrap" class:loading=move || list.loading.get()>
+            <LoadError state=list.state />
+            <div class="table-wrap" class:loading=move || list.loading()>
                 <div class="progress" aria-hidden="true"></div>
                 <table class="table members-table" aria-label="Members">
                     <thead>

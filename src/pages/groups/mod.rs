@@ -11,6 +11,8 @@ pub mod tree;
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -22,7 +24,7 @@ use tree::{GroupSort, TreeRow, build_rows, member_label};
 
 /// The link to one group's screen.
 pub fn group_href(id: &str) -> String {
-    href(&format!("/groups/{}", encode(id)))
+    href(&crate::routes::group(id, None))
 }
 
 /// `/groups`: the groups tree with search (`?q=`) and sort (`?sort=members`) in the URL.
@@ -54,7 +56,7 @@ pub fn GroupsPage() -> impl IntoView {
             format!("?{}", parts.join("&"))
         };
         navigate(
-            &href(&format!("/groups{qs}")),
+            &format!("{}{qs}", crate::routes::GROUPS),
             NavigateOptions {
                 replace: true,
                 ..Default::default()
@@ -63,12 +65,12 @@ pub fn GroupsPage() -> impl IntoView {
     };
     let sync_url = StoredValue::new(sync_url);
 
-    let list = use_latest(|| (), |client, _, _| async move { client.groups().await });
+    let list = use_latest(|| (), |client, _| async move { client.groups().await });
     // For the "custom permissions" marker: what a group grants beyond the defaults. If this
     // call fails the marker falls back to "grants anything".
     let defaults = use_latest(
         || (),
-        |client, _, _| async move { client.default_permissions().await },
+        |client, _| async move { client.default_permissions().await },
     );
     let rows = Memo::new(move |_| {
         list.value.with(|g| {
@@ -82,7 +84,7 @@ pub fn GroupsPage() -> impl IntoView {
     let total = move || list.value.with(|g| g.as_ref().map(Vec::len));
     let new_group = {
         let navigate = use_navigate();
-        move |_| navigate(&href("/groups/new"), NavigateOptions::default())
+        move |_| navigate(crate::routes::NEW_GROUP, NavigateOptions::default())
     };
     let toggle = Callback::new(move |id: String| {
         collapsed.update(|c| {
@@ -127,14 +129,9 @@ pub fn GroupsPage() -> impl IntoView {
                     <option value="members" selected=move || sort.get() == GroupSort::Members>"Member count"</option>
                 </select>
             </div>
-            <div class="table-wrap" class:loading=move || list.loading.get()>
+            <div class="table-wrap" class:loading=move || list.loading()>
                 <div class="progress" aria-hidden="true"></div>
-                {move || list.error.get().map(|e| view! {
-                    <div class="error" role="alert">
-                        {e}" "
-                        <button class="btn btn-small" on:click=move |_| list.reload()>"Retry"</button>
-                    </div>
-                })}
+                <LoadError state=list.state />
                 <table class="table groups-table" aria-label="Groups">
                     <thead>
                         <tr>
@@ -145,7 +142,7 @@ pub fn GroupsPage() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <Show when=move || rows.with(Option::is_none) && list.error.with(Option::is_none)>
+                        <Show when=move || rows.with(Option::is_none) && list.state.error.with(Option::is_none)>
                             <tr class="loading-row"><td colspan="4">"Loading groups…"</td></tr>
                         </Show>
                         <For

@@ -10,15 +10,13 @@ pub async fn all_matching(
     query: &UsersQuery,
     progress: RwSignal<(usize, usize)>,
 ) -> Result<Vec<User>, ApiError> {
-    let first = client
-        .list_users(&query.at_page(1).to_params(), None)
-        .await?;
+    let first = client.list_users(&query.at_page(1).to_params()).await?;
     let pages = page_count(first.total) as usize;
     progress.set((1, pages));
     let mut users = first.users;
     for page in 2..=pages {
         let next = client
-            .list_users(&query.at_page(page as u32).to_params(), None)
+            .list_users(&query.at_page(page as u32).to_params())
             .await?;
         users.extend(next.users);
         progress.set((page, pages));

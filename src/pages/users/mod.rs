@@ -18,15 +18,16 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{User, UserListParams};
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
 use crate::latest::use_latest;
-use crate::routes::href;
+use crate::routes::{self, use_go};
 use crate::session::use_session;
 use add_dialog::AddUserDialog;
 use bulk::{BulkAction, BulkDialog};
@@ -76,25 +77,22 @@ pub fn UsersPage() -> impl IntoView {
             )
         })
     });
-    let navigate = use_navigate();
+    let nav = use_go();
     let go = StoredValue::new(move |q: UsersQuery, replace: bool| {
-        navigate(
-            &href(&format!("/users{}", q.to_query_string())),
-            NavigateOptions {
-                replace,
-                ..Default::default()
-            },
-        );
+        let path = routes::users(&q);
+        if replace {
+            nav.replace(&path)
+        } else {
+            nav.push(&path)
+        }
     });
 
     let list = use_latest(
         move || query.get(),
-        |client, q: UsersQuery, abort| async move {
-            client.list_users(&q.to_params(), Some(&abort)).await
-        },
+        |client, q: UsersQuery| async move { client.list_users(&q.to_params()).await },
     );
     // One call for all group names, instead of one per row.
-    let groups = use_latest(|| (), |client, _, _| async move { client.groups().await });
+    let groups = use_latest(|| (), |client, _| async move { client.groups().await });
     let group_names = Memo::new(move |_| {
         groups.value.with(|g| {
             g.iter()
@@ -107,7 +105,7 @@ pub fn UsersPage() -> impl IntoView {
     // already the oldest users first, so only other views need the extra call.
     let oldest = use_latest(
         move || query.with(|q| *q != UsersQuery::default()),
-        |client, needed: bool, _| async move {
+        |client, needed: bool| async move {
             if !needed {
                 return Ok(None);
             }
@@ -117,7 +115,7 @@ pub fn UsersPage() -> impl IntoView {
                 page: 1,
                 query: None,
             };
-            client.list_users(&p, None).await.map(Some)
+            client.list_users(&p).await.map(Some)
         },
     );
     let primary_id = Memo::new(move |_| {
@@ -306,19 +304,13 @@ pub fn UsersPage() -> impl IntoView {
                     <button class="btn btn-small btn-ghost" on:click=move |_| selected.set(HashSet::new())>"Clear selection"</button>
                 </div>
             </Show>
-            <div class="table-wrap" class:loading=move || list.loading.get()>
+            <div class="table-wrap" class:loading=move || list.loading()>
                 <div class="progress" aria-hidden="true"></div>
-                {move || list.error.get().map(|e| view! {
-                    <div class="error" role="alert">
-                        {e}
-                        " "
-                        <button class="btn btn-small" on:click=move |_| list.reload()>"Retry"</button>
-                    </div>
-                })}
+                <LoadError state=list.state />
                 <UsersTable
                     users=Signal::derive(move || list.value.with(|l| l.as_ref().map(|l| l.users.clone()).unwrap_or_default()))
                     loaded=Signal::derive(move || list.value.with(Option::is_some))
-                    busy=list.loading.into()
+                    busy=list.state.loading.into()
                     query=query.into()
                     group_names=group_names.into()
                     on_sort=Callback::new(sort_by)

@@ -9,7 +9,7 @@ use super::query::{SortKey, UsersQuery};
 use crate::api::User;
 use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date, local_date_time, now_secs, relative_time};
-use crate::routes::user_page;
+use crate::routes::{self, href};
 
 /// What a row asks the page to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,7 +187,7 @@ fn UserRow(
             <td class="cell-name">
                 <div class="name-wrap">
                     {avatar_of(&user, active)}
-                    <a href=user_page(&user.id)>{user.name.clone()}</a>
+                    <a href=href(&routes::user(&user.id))>{user.name.clone()}</a>
                 </div>
             </td>
             <td class="cell-email">{user.email.clone()}</td>

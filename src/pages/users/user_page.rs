@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::components::alert::LoadError;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde_json::Value;
 
@@ -70,28 +72,25 @@ pub fn UserPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let user = use_latest(
         move || id.get(),
-        |c, id: String, _| async move { c.user(&id).await },
+        |c, id: String| async move { c.user(&id).await },
     );
     let groups = use_latest(
         move || id.get(),
-        |c, id: String, _| async move { c.user_groups(&id).await },
+        |c, id: String| async move { c.user_groups(&id).await },
     );
     let preview = use_latest(
         move || id.get(),
-        |c, id: String, _| async move { c.user_preview(&id).await },
+        |c, id: String| async move { c.user_preview(&id).await },
     );
     let oldest = use_latest(
         || (),
-        |c, _, _| async move {
-            c.list_users(
-                &UserListParams {
-                    order_by: Some("created_at".into()),
-                    direction: Some("asc".into()),
-                    page: 1,
-                    query: None,
-                },
-                None,
-            )
+        |c, _| async move {
+            c.list_users(&UserListParams {
+                order_by: Some("created_at".into()),
+                direction: Some("asc".into()),
+                page: 1,
+                query: None,
+            })
             .await
         },
     );
@@ -104,7 +103,7 @@ pub fn UserPage() -> impl IntoView {
                     .map(|u| u.id.clone())
             })
         },
-        |c, id: Option<String>, _| async move {
+        |c, id: Option<String>| async move {
             match id {
                 Some(id) => c.user_oauth_sessions(&id).await,
                 None => Ok(Vec::new()),
@@ -123,7 +122,7 @@ pub fn UserPage() -> impl IntoView {
     view! {
         <section class="page user-page">
             <p><a href=href("/users")>"← Users"</a></p>
-            {move || user.error.get().map(|e| view! { <div class="error" role="alert">{e}</div> })}
+            <LoadError state=user.state />
             {move || user.value.get().map(|u| {
                 let can_delete = u.id != self_id() && Some(u.id.clone()) != primary();
                 view! {
@@ -141,7 +140,7 @@ pub fn UserPage() -> impl IntoView {
                         <section class="panel">
                             <h2>"Groups"</h2>
                             {move || groups.value.get().map(|gs| view! { <GroupList groups=gs /> })}
-                            {move || groups.error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                            <LoadError state=groups.state />
                             <h2>"Access"</h2>
                             {move || preview.value.get().map(|p| view! {
                                 <ul class="plain">
@@ -161,7 +160,7 @@ pub fn UserPage() -> impl IntoView {
                     </div>
                 }
             })}
-            {move || (user.value.with(Option::is_none) && user.error.with(Option::is_none)).then(|| view! { <p class="muted">"Loading…"</p> })}
+            {move || (user.value.with(Option::is_none) && user.state.error.with(Option::is_none)).then(|| view! { <p class="muted">"Loading…"</p> })}
         </section>
         {move || {
             let u = user.value.get_untracked();
@@ -188,7 +187,7 @@ pub fn UserPage() -> impl IntoView {
                         <DeleteUserDialog
                             user=u
                             on_close=Callback::new(move |_| open.set(Open::Nothing))
-                            on_deleted=Callback::new(move |_| navigate(&href("/users"), Default::default()))
+                            on_deleted=Callback::new(move |_| navigate(crate::routes::USERS, Default::default()))
                         />
                     }
                     .into_any()

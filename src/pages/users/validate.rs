@@ -51,7 +51,7 @@ pub fn profile_image_url_error(url: &str) -> Option<&'static str> {
         || matches!(url, "/user.png" | "/favicon.png" | "/static/favicon.png")
         || is_own_image_endpoint(url)
         || is_http_url_with_host(url)
-        || is_image_data_uri(url);
+        || crate::api::is_image_data_uri(url);
     (!ok).then_some(
         "Use an http(s) address, a data:image (PNG, JPEG, GIF or WebP) URI, /user.png, or leave it empty.",
     )
@@ -69,14 +69,4 @@ fn is_http_url_with_host(url: &str) -> bool {
         .or_else(|| url.strip_prefix("http://"));
     rest.and_then(|r| r.split(['/', '?', '#']).next())
         .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
-}
-
-/// `data:image/(png|jpeg|gif|webp);base64,…` — the only inline images the server keeps.
-pub fn is_image_data_uri(url: &str) -> bool {
-    ["png", "jpeg", "gif", "webp"].iter().any(|t| {
-        url.strip_prefix("data:image/")
-            .and_then(|r| r.strip_prefix(t))
-            .and_then(|r| r.strip_prefix(";base64,"))
-            .is_some_and(|data| !data.is_empty())
-    })
 }
