@@ -48,11 +48,9 @@ pub fn Dialog(
         );
     });
     Effect::new(move |_| {
-        let Some(el) = dialog.get() else { return };
-        if !el.open() {
-            let _ = el.show_modal();
+        if let Some(el) = dialog.get() {
+            open_modal(el, 3);
         }
-        focus_first(&el);
     });
     let on_cancel = move |e: ev::Event| {
         e.prevent_default();
@@ -97,6 +95,23 @@ pub fn Dialog(
                 {children()}
             </div>
         </dialog>
+    }
+}
+
+/// Shows `el` as a modal once it is in the page (a dialog built inside a view that is not yet
+/// attached is retried on the next turns).
+fn open_modal(el: web_sys::HtmlDialogElement, tries: u8) {
+    if el.open() {
+        return;
+    }
+    if el.is_connected() && el.show_modal().is_ok() {
+        focus_first(&el);
+    } else if tries > 0 {
+        let el = SendWrapper::new(el);
+        set_timeout(
+            move || open_modal(el.take(), tries - 1),
+            Duration::from_millis(16),
+        );
     }
 }
 
