@@ -219,6 +219,8 @@ pub async fn users_expired_session_returns_to_the_same_screen(
     )
     .await?;
     page.wait_xpath("//nav[@aria-label='Main']").await?;
+    // Next page is enabled once the first page (and so the total) is there.
+    wait_rows(page, 30).await?;
     page.click("Next page").await?;
     page.wait_js("on page 2", "location.search.includes('page=2')")
         .await?;
