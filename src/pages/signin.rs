@@ -105,7 +105,7 @@ pub fn SignIn() -> impl IntoView {
                 <Show when=move || checking_owui.get()>
                     <p class="muted" role="status">"Checking your Open WebUI session…"</p>
                 </Show>
-                <SignInForm remember=false />
+                <SignInForm remember=false again=false />
             </section>
         </main>
     }
@@ -139,7 +139,7 @@ pub fn Reauth() -> impl IntoView {
                         {move || session.expired().unwrap_or_default()}
                         " What you entered on this screen is kept."
                     </p>
-                    <SignInForm remember=remember />
+                    <SignInForm remember=remember again=true />
                     <div class="dialog-actions">
                         <button type="button" class="btn" on:click=move |_| close.run(())>"Cancel"</button>
                     </div>
@@ -156,6 +156,8 @@ pub fn Reauth() -> impl IntoView {
 fn SignInForm(
     /// "Remember me" to start with.
     remember: bool,
+    /// Signing in again: server and email are known, so the password field takes focus.
+    again: bool,
 ) -> impl IntoView {
     let session = use_session();
     let last = last_sign_in().unwrap_or_default();
@@ -239,6 +241,7 @@ fn SignInForm(
                 type="password"
                 required
                 autocomplete="current-password"
+                autofocus=again
                 bind:value=password
             />
             <label class="check">

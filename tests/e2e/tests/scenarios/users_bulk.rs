@@ -236,6 +236,14 @@ pub async fn users_expired_session_returns_to_the_same_screen(
     page.heading("Sign in").await?;
     page.wait_xpath("//*[@role='alert'][contains(., 'expired') or contains(., 'sign in again')]")
         .await?;
+    // Sign in opens over the screen: the table and what was typed are still there behind it.
+    page.wait_xpath("//dialog[@open]//h2[normalize-space()='Sign in']")
+        .await?;
+    if page.value("Search users").await? != "a" {
+        return Err("the typed search was lost when the session expired".into());
+    }
+    page.screenshot(&h.artifacts().join("reauth-dialog.png"))
+        .await?;
     // The form remembers the server and the email; only the password is asked again.
     let server = page.value("Server URL").await?;
     let prefilled = page.value("Email").await?;
