@@ -3,6 +3,5 @@ pub mod account;
 pub mod groups;
 pub mod not_found;
 pub mod permissions;
-pub mod placeholder;
 pub mod signin;
 pub mod users;

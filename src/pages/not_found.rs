@@ -1,7 +1,7 @@
 //! Any URL the console does not know.
 use leptos::prelude::*;
 
-use crate::routes::href;
+use crate::routes::{USERS, href};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="panel narrow">
             <h1>"Not found"</h1>
             <p>"There is no page at this address."</p>
-            <a class="btn btn-primary" href=href("/users")>"Go to Users"</a>
+            <a class="btn btn-primary" href=href(USERS)>"Go to Users"</a>
         </section>
     }
 }
