@@ -24,6 +24,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         fault_fetched_avatar_gets_a_blob_url,
         fault_group_save_hang_gives_save_back,
         fault_dropped_user_save_says_interrupted_and_try_again_works,
+        fault_status_save_answer_lost_says_it_may_have_been_saved,
         fault_expired_session_keeps_typed_status_and_sends_it_again,
     ]
 }
@@ -438,6 +439,59 @@ pub async fn fault_dropped_user_save_says_interrupted_and_try_again_works(
         Ok(server_user(h, &id)?.is_some_and(|u| u["name"] == renamed.as_str()))
     })
     .await
+}
+
+/// My account › Save status reaches the server, but the connection drops before the answer: the
+/// change is there, the console cannot know it, so it says it may not have been saved (not
+/// CORS), keeps the typed text, and Try again (the same change again) settles it.
+pub async fn fault_status_save_answer_lost_says_it_may_have_been_saved(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let _scope = h.faults.scope()?;
+    let status = || h.api.ok(h.api.get("/api/v1/users/user/status"), "status");
+    open_signed_in(h, page, &h.fault_url, &h.fault_url, "/account", None).await?;
+    page.heading("My account").await?;
+    enabled(page, "Save status").await?;
+    let typed = format!("Answer lost {}", unique());
+    page.fill("Status message", &typed).await?;
+    h.faults.set(Rule::new(
+        "POST",
+        "/api/v1/users/user/status/update",
+        Fault::DropAfter,
+    ))?;
+    page.click("Save status").await?;
+    let text = alert_with(page, "interrupted").await?;
+    if !text.contains("may not have been saved") {
+        return Err(format!("a lost answer is told as {text:?}"));
+    }
+    not_cors(&text)?;
+    if page.value("Status message").await? != typed {
+        return Err("the typed status is gone after the lost answer".into());
+    }
+    // The server did the work although the console never heard back.
+    if status()?["status_message"] != typed.as_str() {
+        return Err(
+            "the save never reached the server (expected only its answer to be lost)".into(),
+        );
+    }
+    h.faults.clear()?;
+    click_in_alert(page, "interrupted", "Try again").await?;
+    page.wait_xpath("//*[@role='status'][contains(., 'Status saved')]")
+        .await?;
+    alert_gone(page, "interrupted").await?;
+    let stored = status()?;
+    h.api.ok(
+        h.api.post(
+            "/api/v1/users/user/status/update",
+            json!({"status_emoji": "", "status_message": "", "status_expires_at": 0}),
+        ),
+        "clear status",
+    )?;
+    if stored["status_message"] != typed.as_str() {
+        return Err(format!("after Try again the server has {stored}"));
+    }
+    Ok(())
 }
 
 /// The session ends (revoked elsewhere) while a status message is typed: Save opens Sign in over
