@@ -28,7 +28,9 @@
       hang       never answers: holds the request until the rules are cleared or the client
                  gives up, then closes the connection without an answer
       delay      waits "seconds" (1), then forwards (a clear ends the wait early)
-      drop       closes the connection without any answer; nothing reaches Open WebUI
+      drop       closes the connection without any answer; nothing reaches Open WebUI (Chromium
+                 sends a request again once when a reused connection closes unanswered, so a
+                 drop meant to be seen should apply until cleared, not "times": 1)
       drop-after forwards (the server does the work), then closes without answering
       down       like drop, meant for "path": "": every request, /health and /api/version
                  included, is dropped (the server looks stopped)
