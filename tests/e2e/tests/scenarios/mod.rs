@@ -3,6 +3,7 @@
 pub mod account;
 pub mod common;
 pub mod deploy;
+pub mod faults;
 pub mod groups;
 pub mod signin;
 pub mod users;
@@ -29,6 +30,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups::all(),
         account::all(),
         deploy::all(),
+        faults::all(),
     ]
     .into_iter()
     .flatten()

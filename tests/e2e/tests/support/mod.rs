@@ -4,6 +4,7 @@
 //! chromedriver driving headless Chromium.
 
 pub mod api;
+pub mod faults;
 pub mod nginx;
 pub mod page;
 
@@ -14,6 +15,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub use api::Api;
+pub use faults::{Fault, Faults, Rule};
 pub use page::Page;
 
 /// A child process that is stopped when dropped. `stdin` is held open for processes that exit
@@ -92,6 +94,10 @@ pub struct Harness {
     pub cors_blocked_url: String,
     /// nginx with deploy/nginx.conf: the console at /admin-console/, Open WebUI at /.
     pub nginx_url: String,
+    /// Open WebUI behind the fault-injecting proxy (`faults` sets what goes wrong), with the app
+    /// on the same origin; also usable as a cross-origin Server URL from `app_url`.
+    pub fault_url: String,
+    pub faults: Faults,
     pub admin_email: String,
     pub admin_password: String,
     pub admin_name: String,
@@ -153,6 +159,7 @@ impl Harness {
         ])?;
 
         let (cors_blocked, cors_blocked_url) = serve(&["--proxy", &owui_url, "--no-cors"])?;
+        let (fault_proxy, fault_url) = serve(&["--proxy", &owui_url, "--faults"])?;
 
         let port = free_port()?;
         let chromedriver =
@@ -183,6 +190,8 @@ impl Harness {
             app_proxied_url,
             cors_blocked_url,
             nginx_url: nginx.url.clone(),
+            faults: Faults::new(&fault_url),
+            fault_url,
             admin_email: field("email"),
             admin_password: field("password"),
             admin_name: "Ada Admin".into(),
@@ -190,7 +199,15 @@ impl Harness {
             root,
             api,
             // Dropped in reverse: browser driver and servers first, Open WebUI last.
-            procs: vec![owui, app, proxied, cors_blocked, driver, nginx.proc],
+            procs: vec![
+                owui,
+                app,
+                proxied,
+                cors_blocked,
+                fault_proxy,
+                driver,
+                nginx.proc,
+            ],
         })
     }
 
