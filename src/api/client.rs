@@ -114,7 +114,7 @@ impl Client {
                 body,
             })
         };
-        let secs = deadline_ms() / 1000;
+        let secs = deadline_ms().div_ceil(1000);
         let outcome = with_deadline(work, deadline_ms()).await;
         let result = match outcome {
             None => return Err(ApiError::Timeout { secs, write }),

@@ -43,8 +43,7 @@ pub enum ApiError {
         format!("Open WebUI did not answer within {secs} seconds. The change may or may not have \
                  been saved: check, then try again.")
     } else {
-        format!("Open WebUI did not answer within {secs} seconds. It may be busy or unreachable. \
-                 Try again.")
+        format!("Open WebUI did not answer within {secs} seconds. It may be busy or unreachable.")
     })]
     Timeout { secs: u32, write: bool },
     /// A 5xx answer that is not Open WebUI's own JSON: a proxy's or gateway's error page, or the

@@ -165,7 +165,7 @@ pub async fn fault_users_list_hang_offers_retry(h: &Harness, page: &Page) -> Res
     )
     .await?;
     let text = alert_with(page, "did not answer").await?;
-    if !text.contains("within 3 seconds") || !text.contains("Try again") {
+    if !text.contains("within 3 seconds") || !text.contains("Retry") {
         return Err(format!("the hang is told as {text:?}"));
     }
     not_cors(&text)?;
