@@ -81,6 +81,10 @@ pub fn free_port() -> Result<u16, String> {
 /// A search text whose requests the proxied app's server delays by 2.5 s.
 pub const SLOW_QUERY: &str = "zzslow";
 
+/// The path whose requests (the signed-in user's status) `Harness::app_slow_status_url` delays
+/// by 5 s.
+pub const SLOW_STATUS_PATH: &str = "/users/user/status";
+
 pub struct Harness {
     /// Open WebUI's base URL.
     pub owui_url: String,
@@ -88,6 +92,8 @@ pub struct Harness {
     pub app_url: String,
     /// The app on Open WebUI's origin, behind a proxy (same-origin calls).
     pub app_proxied_url: String,
+    /// The app on Open WebUI's origin, behind a proxy that answers `SLOW_STATUS_PATH` late.
+    pub app_slow_status_url: String,
     /// Open WebUI behind a proxy that strips its CORS headers (a locked-down CORS setting).
     pub cors_blocked_url: String,
     /// nginx with deploy/nginx.conf: the console at /admin-console/, Open WebUI at /.
@@ -153,6 +159,15 @@ impl Harness {
         ])?;
 
         let (cors_blocked, cors_blocked_url) = serve(&["--proxy", &owui_url, "--no-cors"])?;
+        // The signed-in user's status is answered late through this proxy (typing while loading).
+        let (slow_status, app_slow_status_url) = serve(&[
+            "--proxy",
+            &owui_url,
+            "--slow",
+            SLOW_STATUS_PATH,
+            "--slow-seconds",
+            "5",
+        ])?;
 
         let port = free_port()?;
         let chromedriver =
@@ -182,6 +197,7 @@ impl Harness {
             app_url,
             app_proxied_url,
             cors_blocked_url,
+            app_slow_status_url,
             nginx_url: nginx.url.clone(),
             admin_email: field("email"),
             admin_password: field("password"),
@@ -190,7 +206,15 @@ impl Harness {
             root,
             api,
             // Dropped in reverse: browser driver and servers first, Open WebUI last.
-            procs: vec![owui, app, proxied, cors_blocked, driver, nginx.proc],
+            procs: vec![
+                owui,
+                app,
+                proxied,
+                cors_blocked,
+                slow_status,
+                driver,
+                nginx.proc,
+            ],
         })
     }
 
