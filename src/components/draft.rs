@@ -51,6 +51,11 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Draft<T> {
         })
     }
 
+    /// What the form shows, without tracking (for event handlers).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        untrack(|| self.with(f))
+    }
+
     /// What the form shows, cloned (tracked).
     pub fn get(&self) -> Option<T> {
         self.with(T::clone)
@@ -58,7 +63,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Draft<T> {
 
     /// What the form shows, cloned, without tracking (for event handlers).
     pub fn get_untracked(&self) -> Option<T> {
-        untrack(|| self.get())
+        self.with_untracked(T::clone)
     }
 
     /// A change by the person. The first one seeds the draft from the loaded value; before

@@ -23,26 +23,39 @@ pub fn InfoSection() -> impl IntoView {
             .with(|v| v.as_ref().map(|i| rows_from(i.as_ref())))
     });
     let row_error = RwSignal::new(None::<RowError>);
+    // Keys stored on the server now (a removed one is sent as null).
+    let stored_keys = move || {
+        stored
+            .value
+            .with_untracked(|v| v.as_ref().map(|i| present_keys(i.as_ref())))
+            .unwrap_or_default()
+    };
+    let payload = move || {
+        rows.get_untracked()
+            .map(|current| build_payload(&stored_keys(), &current))
+    };
     let save = use_write(
-        |client, body: JsonMap| async move { client.update_my_info(&body).await },
+        |client, body: JsonMap| async move {
+            let info = client.update_my_info(&body).await?;
+            Ok((body, info))
+        },
         move |result| {
-            if let Ok(info) = result {
+            if let Ok((body, info)) = result {
+                // Typed on while it was being saved: keep that, it is not saved yet.
+                let typed_on = payload() != Some(Ok(body));
                 stored.value.set(Some(info));
-                rows.discard();
+                if !typed_on {
+                    rows.discard();
+                }
                 toasts.success("Info saved.");
             }
         },
     );
     let on_save = move || {
-        // Keys stored on the server now (a removed one is sent as null).
-        let keys = stored
-            .value
-            .with_untracked(|v| v.as_ref().map(|i| present_keys(i.as_ref())))
-            .unwrap_or_default();
-        let Some(current) = rows.get_untracked() else {
+        let Some(payload) = payload() else {
             return;
         };
-        match build_payload(&keys, &current) {
+        match payload {
             Ok(body) => {
                 row_error.set(None);
                 save.dispatch(body);

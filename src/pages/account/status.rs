@@ -89,8 +89,12 @@ pub fn StatusSection() -> impl IntoView {
         move |result| match result {
             Ok(body) => {
                 let cleared = StatusForm::from_status(&body) == StatusForm::default();
+                // Typed on while it was being saved: keep that, it is not saved yet.
+                let typed_on = form.with_untracked(|f| f.to_status().ok() != Some(body.clone()));
                 stored.value.set(Some(Stored::On(body)));
-                form.discard();
+                if typed_on != Some(true) {
+                    form.discard();
+                }
                 toasts.success(if cleared {
                     "Status cleared."
                 } else {
