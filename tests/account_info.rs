@@ -2,7 +2,8 @@
 //! keys sent as null, JSON values parsed, bad rows named).
 
 use owui_admin::api::JsonMap;
-use owui_admin::pages::account::access::{humanize, permission_sections};
+use owui_admin::components::permissions::labels::{key_text, section_text};
+use owui_admin::pages::account::access::permission_sections;
 use owui_admin::pages::account::info_model::{InfoRow, build_payload, present_keys, rows_from};
 use serde_json::{Value, json};
 
@@ -82,5 +83,16 @@ fn permissions_are_grouped_by_section() {
             vec![("legacy".to_string(), json!(true))]
         )
     );
-    assert_eq!(humanize("models_import"), "Models import");
+}
+
+/// Guards: My account › Permissions showed raw keys ("Stt", "Api keys"); it now uses the
+/// permission editor's labels, and unknown keys keep their raw name as the editor does.
+#[test]
+fn permission_names_are_the_editors_labels() {
+    assert_eq!(key_text("chat", "stt"), "Speech to text");
+    assert_eq!(key_text("features", "api_keys"), "API keys");
+    assert_eq!(key_text("workspace", "models_import"), "Import models");
+    assert_eq!(key_text("labs", "new_thing"), "new_thing");
+    assert_eq!(section_text("features"), "Features");
+    assert_eq!(section_text("labs"), "labs");
 }

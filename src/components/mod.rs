@@ -3,6 +3,7 @@ pub mod alert;
 pub mod avatar;
 pub mod debounce;
 pub mod dialog;
+pub mod draft;
 pub mod field;
 pub mod pagination;
 pub mod permissions;

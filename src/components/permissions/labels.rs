@@ -88,6 +88,17 @@ pub fn key_label(section: &str, key: &str) -> Option<&'static str> {
     })
 }
 
+/// What a section is called on screen: its heading, or its raw name when unknown.
+pub fn section_text(section: &str) -> String {
+    section_label(section).map_or_else(|| section.to_string(), str::to_string)
+}
+
+/// What `section.key` is called on screen (the editor and My account alike): its label, or the
+/// raw key when unknown.
+pub fn key_text(section: &str, key: &str) -> String {
+    key_label(section, key).map_or_else(|| key.to_string(), str::to_string)
+}
+
 /// The key (in the same section) that `section.key` depends on: `sharing.public_models` only
 /// matters with `sharing.models`, `workspace.models_import` with `workspace.models`, and so on.
 /// The caller checks that the returned key exists.

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::labels::{depends_on, key_label, section_label};
+use super::labels::{depends_on, key_label, key_text, section_text};
 use crate::api::JsonMap;
 
 /// One permission row.
@@ -56,21 +56,16 @@ pub fn layout(sources: &[&JsonMap]) -> Vec<Section> {
         .into_iter()
         .map(|(name, keys)| (name.clone(), parents_first(&name, keys)))
         .map(|(name, keys)| Section {
-            label: section_label(&name)
-                .map(str::to_string)
-                .unwrap_or_else(|| name.clone()),
+            label: section_text(&name),
             entries: keys
                 .iter()
-                .map(|key| {
-                    let label = key_label(&name, key);
-                    Entry {
-                        section: name.clone(),
-                        key: key.clone(),
-                        path: format!("{name}.{key}"),
-                        label: label.map(str::to_string).unwrap_or_else(|| key.clone()),
-                        known: label.is_some(),
-                        depends_on: depends_on(&name, key).filter(|d| keys.contains(d)),
-                    }
+                .map(|key| Entry {
+                    section: name.clone(),
+                    key: key.clone(),
+                    path: format!("{name}.{key}"),
+                    label: key_text(&name, key),
+                    known: key_label(&name, key).is_some(),
+                    depends_on: depends_on(&name, key).filter(|d| keys.contains(d)),
                 })
                 .collect(),
             name,

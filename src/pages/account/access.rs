@@ -7,8 +7,12 @@ use crate::components::alert::LoadError;
 use serde_json::Value;
 
 use crate::api::{Group, JsonMap};
+use crate::components::permissions::labels::{key_text, section_text};
 use crate::latest::use_latest;
 use crate::session::use_session;
+
+/// The section that collects top-level values that are not sections.
+pub const OTHER: &str = "other";
 
 /// A permission section (`workspace`, `chat`, …) and its entries, `key → value`.
 pub type PermissionSection = (String, Vec<(String, Value)>);
@@ -27,19 +31,9 @@ pub fn permission_sections(perms: &JsonMap) -> Vec<PermissionSection> {
         }
     }
     if !other.is_empty() {
-        out.push(("other".into(), other));
+        out.push((OTHER.into(), other));
     }
     out
-}
-
-/// "Models import" for `models_import`.
-pub fn humanize(key: &str) -> String {
-    let s = key.replace(['_', '.'], " ");
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// The Permissions section.
@@ -67,10 +61,10 @@ pub fn PermissionsSection() -> impl IntoView {
                             let sec = section.clone();
                             view! {
                                 <div class="perm-section">
-                                    <h3>{humanize(&section)}</h3>
+                                    <h3>{if sec == OTHER { "Other".to_string() } else { section_text(&section) }}</h3>
                                     <ul class="perm-list">
                                         {entries.into_iter().map(|(k, v)| {
-                                            let path = if sec == "other" { k.clone() } else { format!("{sec}.{k}") };
+                                            let path = if sec == OTHER { k.clone() } else { format!("{sec}.{k}") };
                                             let (text, class) = match &v {
                                                 Value::Bool(true) => ("Allowed".to_string(), "badge perm-yes"),
                                                 Value::Bool(false) => ("Not allowed".to_string(), "badge perm-no"),
@@ -78,7 +72,7 @@ pub fn PermissionsSection() -> impl IntoView {
                                             };
                                             view! {
                                                 <li data-perm=path data-value=v.to_string()>
-                                                    <span class="perm-name">{humanize(&k)}</span>
+                                                    <span class="perm-name">{if sec == OTHER { k.clone() } else { key_text(&sec, &k) }}</span>
                                                     <span class=class>{text}</span>
                                                 </li>
                                             }

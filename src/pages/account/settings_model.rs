@@ -195,14 +195,6 @@ impl SettingsEditor {
         }
         body
     }
-
-    /// The server answered the save: show its version. Returns the keys that were sent with a
-    /// value but did not come back (the server drops what the user may not set).
-    pub fn saved(&mut self, sent: &JsonMap, returned: JsonMap) -> Vec<String> {
-        let dropped = dropped_keys(sent, &returned);
-        *self = SettingsEditor::new(Some(returned));
-        dropped
-    }
 }
 
 fn diff_maps(prefix: &str, old: &JsonMap, new: &JsonMap, out: &mut Vec<Change>) {

@@ -4,13 +4,15 @@
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
-use super::common::signed_in_at;
+use super::common::{signed_in_at, signed_in_on};
 use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
         account_status_set_and_clear,
+        account_status_typing_while_loading,
+        account_settings_number_enables_save_while_typing,
         account_settings_keep_unknown_keys,
         account_settings_invalid_json_blocked,
         account_info_add_change_remove,
@@ -102,6 +104,117 @@ pub async fn account_status_set_and_clear(h: &Harness, page: &Page) -> Result<()
     )
     .await
     .map(|_| ())
+}
+
+/// Guards issue 9: on a slow server, text typed into Status while it loaded was overwritten when
+/// the stored status arrived, and Save then stored an empty status. Now nothing can be typed
+/// before the status is there ("Loading…", fields and Save disabled), and what is typed after
+/// is what gets saved.
+pub async fn account_status_typing_while_loading(h: &Harness, page: &Page) -> Result<(), String> {
+    h.api.ok(
+        h.api.post(
+            "/api/v1/users/user/status/update",
+            json!({"status_emoji": "🏠", "status_message": "Stored message", "status_expires_at": 0}),
+        ),
+        "seed status",
+    )?;
+    let result = typing_while_loading(h, page).await;
+    h.api.ok(
+        h.api.post(
+            "/api/v1/users/user/status/update",
+            json!({"status_emoji": "", "status_message": "", "status_expires_at": 0}),
+        ),
+        "clear status",
+    )?;
+    result
+}
+
+async fn typing_while_loading(h: &Harness, page: &Page) -> Result<(), String> {
+    // The status is answered 5 s late through this proxy.
+    let app = &h.app_slow_status_url;
+    signed_in_on(h, page, app, app, "/account").await?;
+    page.heading("Status").await?;
+    let state = page
+        .js("const m = document.querySelector('#status-message'); \
+             const save = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Save status'); \
+             return {message: m.disabled, save: save.disabled, value: m.value, \
+                     loading: document.getElementById('account-status').parentElement.innerText.includes('Loading…')};")
+        .await?;
+    let want = json!({"message": true, "save": true, "value": "", "loading": true});
+    if state != want {
+        return Err(format!("while the status loads: {state}, expected {want}"));
+    }
+    // A keystroke that gets through anyway (here: an input event on the disabled field) is refused.
+    set_value(page, "#status-message", "typed too early").await?;
+    page.wait_js(
+        "the stored status, editable",
+        "document.querySelector('#status-message').value === 'Stored message' && \
+         !document.querySelector('#status-message').disabled",
+    )
+    .await?;
+    page.field("Status message")
+        .await?
+        .send_keys(" and more")
+        .await
+        .map_err(err)?;
+    page.click("Save status").await?;
+    page.wait_text("Status saved.").await?;
+    let s = my_status(h)?;
+    if s["status_message"] != json!("Stored message and more") || s["status_emoji"] != json!("🏠")
+    {
+        return Err(format!("server status after save: {s}"));
+    }
+    Ok(())
+}
+
+/// Guards issue 9: numeric settings committed only on `change`, so Save stayed disabled while
+/// typing and Enter did nothing. Now each keystroke updates the settings and Enter opens the
+/// diff, as Save settings does.
+pub async fn account_settings_number_enables_save_while_typing(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    h.api.ok(
+        h.api.post(
+            "/api/v1/users/user/settings/update",
+            json!({"ui": {"textScale": null}}),
+        ),
+        "unset textScale",
+    )?;
+    open(h, page).await?;
+    let scale = page.wait_css("input[name='ui.textScale']").await?;
+    scale.send_keys("1.1").await.map_err(err)?;
+    page.wait_js(
+        "Save settings enabled while the field still has focus",
+        "document.activeElement?.name === 'ui.textScale' && \
+         JSON.parse(document.querySelector('#settings-json').value).ui?.textScale === 1.1 && \
+         [...document.querySelectorAll('button')].some(b => b.textContent.trim() === 'Save settings' && !b.disabled)",
+    )
+    .await?;
+    // Enter in the field: the diff, as Save settings shows it.
+    scale.send_keys("\u{E007}").await.map_err(err)?;
+    let dialog = page.wait_xpath("//*[@role='dialog']").await?;
+    let text = dialog.text().await.map_err(err)?;
+    if !text.contains("ui.textScale") {
+        return Err(format!("the diff should list ui.textScale: {text}"));
+    }
+    page.click_in_dialog("Save changes").await?;
+    page.wait_text("Settings saved.").await?;
+    let s = h.api.ok(
+        h.api.get("/api/v1/users/user/settings?raw=true"),
+        "get settings",
+    )?;
+    h.api.ok(
+        h.api.post(
+            "/api/v1/users/user/settings/update",
+            json!({"ui": {"textScale": null}}),
+        ),
+        "restore settings",
+    )?;
+    if s["ui"]["textScale"] != json!(1.1) {
+        return Err(format!("server settings after save: {s}"));
+    }
+    Ok(())
 }
 
 pub async fn account_settings_keep_unknown_keys(h: &Harness, page: &Page) -> Result<(), String> {

@@ -83,6 +83,10 @@ pub fn free_port() -> Result<u16, String> {
 /// A search text whose requests the proxied app's server delays by 2.5 s.
 pub const SLOW_QUERY: &str = "zzslow";
 
+/// The path whose requests (the signed-in user's status) `Harness::app_slow_status_url` delays
+/// by 5 s.
+pub const SLOW_STATUS_PATH: &str = "/users/user/status";
+
 pub struct Harness {
     /// Open WebUI's base URL.
     pub owui_url: String,
@@ -90,6 +94,8 @@ pub struct Harness {
     pub app_url: String,
     /// The app on Open WebUI's origin, behind a proxy (same-origin calls).
     pub app_proxied_url: String,
+    /// The app on Open WebUI's origin, behind a proxy that answers `SLOW_STATUS_PATH` late.
+    pub app_slow_status_url: String,
     /// Open WebUI behind a proxy that strips its CORS headers (a locked-down CORS setting).
     pub cors_blocked_url: String,
     /// nginx with deploy/nginx.conf: the console at /admin-console/, Open WebUI at /.
@@ -160,6 +166,15 @@ impl Harness {
 
         let (cors_blocked, cors_blocked_url) = serve(&["--proxy", &owui_url, "--no-cors"])?;
         let (fault_proxy, fault_url) = serve(&["--proxy", &owui_url, "--faults"])?;
+        // The signed-in user's status is answered late through this proxy (typing while loading).
+        let (slow_status, app_slow_status_url) = serve(&[
+            "--proxy",
+            &owui_url,
+            "--slow",
+            SLOW_STATUS_PATH,
+            "--slow-seconds",
+            "5",
+        ])?;
 
         let port = free_port()?;
         let chromedriver =
@@ -189,6 +204,7 @@ impl Harness {
             app_url,
             app_proxied_url,
             cors_blocked_url,
+            app_slow_status_url,
             nginx_url: nginx.url.clone(),
             faults: Faults::new(&fault_url),
             fault_url,
@@ -205,6 +221,7 @@ impl Harness {
                 proxied,
                 cors_blocked,
                 fault_proxy,
+                slow_status,
                 driver,
                 nginx.proc,
             ],
