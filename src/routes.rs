@@ -108,7 +108,10 @@ pub fn href(path: &str) -> String {
 /// Navigation by app path (no base: the router adds it), from `use_go()`. `Copy`, so event
 /// handlers and effects can hold it.
 #[derive(Clone, Copy)]
-pub struct Go(StoredValue<Box<dyn Fn(&str, bool)>, LocalStorage>);
+pub struct Go(StoredValue<Navigator, LocalStorage>);
+
+/// Navigates to an app path; `true` replaces the current history entry.
+type Navigator = Box<dyn Fn(&str, bool)>;
 
 impl Go {
     /// A new history entry (a click: page, sort, tab, another screen).
