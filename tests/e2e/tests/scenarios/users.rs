@@ -144,7 +144,9 @@ pub async fn users_sort_button_name_is_the_column(h: &Harness, page: &Page) -> R
         .filter(|n| n["role"]["value"] == "button")
         .filter_map(|n| n["name"]["value"].as_str().map(str::to_string))
         .collect();
-    if !buttons.iter().any(|b| b == "Name") || !buttons.iter().any(|b| b == "Created") {
+    // Names match case-insensitively (the headers are upper-cased by CSS).
+    let named = |n: &str| buttons.iter().any(|b| b.eq_ignore_ascii_case(n));
+    if !named("Name") || !named("Created") || !named("Next page") {
         return Err(format!(
             "no header buttons named Name and Created: {buttons:?}"
         ));
