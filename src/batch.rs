@@ -11,18 +11,19 @@ pub const CONCURRENCY: usize = 4;
 
 /// Runs `f` for each item, `CONCURRENCY` at a time; `done` counts finished items. The outcomes
 /// come back in the items' order.
-pub async fn run_batch<T, F, Fut>(
+/// Each call ends (the client's deadline), so a batch always finishes.
+pub async fn run_batch<T, E, F, Fut>(
     items: Vec<T>,
     done: RwSignal<usize>,
     f: F,
-) -> Vec<(T, Result<(), String>)>
+) -> Vec<(T, Result<(), E>)>
 where
     T: Clone + 'static,
     F: Fn(T) -> Fut,
-    Fut: Future<Output = Result<(), String>>,
+    Fut: Future<Output = Result<(), E>>,
 {
-    done.set(0);
-    let mut results: Vec<(usize, T, Result<(), String>)> =
+    done.try_set(0);
+    let mut results: Vec<(usize, T, Result<(), E>)> =
         futures::stream::iter(items.into_iter().enumerate())
             .map(|(i, item)| {
                 let fut = f(item.clone());

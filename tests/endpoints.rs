@@ -71,7 +71,6 @@ fn users_routes() {
     assert_eq!(get(ep::my_info()), "/api/v1/users/user/info");
     assert_eq!(post(ep::my_info_update()), "/api/v1/users/user/info/update");
     assert_eq!(get(ep::user("u1")), "/api/v1/users/u1");
-    assert_eq!(get(ep::user_info("u1")), "/api/v1/users/u1/info");
     assert_eq!(
         get(ep::user_oauth_sessions("u1")),
         "/api/v1/users/u1/oauth/sessions"
@@ -80,7 +79,6 @@ fn users_routes() {
         get(ep::user_profile_image("u1")),
         "/api/v1/users/u1/profile/image"
     );
-    assert_eq!(get(ep::user_active("u1")), "/api/v1/users/u1/active");
     assert_eq!(
         post(ep::user_sessions_revoke("u1")),
         "/api/v1/users/u1/sessions/revoke"

@@ -237,15 +237,8 @@ impl Client {
     pub async fn user(&self, id: &str) -> Result<User, ApiError> {
         self.get(ep::user(id)).await
     }
-    pub async fn user_info(&self, id: &str) -> Result<UserInfo, ApiError> {
-        self.get(ep::user_info(id)).await
-    }
     pub async fn user_oauth_sessions(&self, id: &str) -> Result<Vec<Value>, ApiError> {
         self.get(ep::user_oauth_sessions(id)).await
-    }
-    pub async fn user_active(&self, id: &str) -> Result<bool, ApiError> {
-        let v: Value = self.get(ep::user_active(id)).await?;
-        Ok(v.get("active").and_then(Value::as_bool).unwrap_or(false))
     }
     pub async fn revoke_user_sessions(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::user_sessions_revoke(id), None).await

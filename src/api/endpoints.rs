@@ -140,17 +140,11 @@ pub fn my_info_update() -> Endpoint {
 pub fn user(id: &str) -> Endpoint {
     Endpoint::get(format!("{USERS}/{}", encode(id)))
 }
-pub fn user_info(id: &str) -> Endpoint {
-    Endpoint::get(format!("{USERS}/{}/info", encode(id)))
-}
 pub fn user_oauth_sessions(id: &str) -> Endpoint {
     Endpoint::get(format!("{USERS}/{}/oauth/sessions", encode(id)))
 }
 pub fn user_profile_image(id: &str) -> Endpoint {
     Endpoint::get(format!("{USERS}/{}/profile/image", encode(id)))
-}
-pub fn user_active(id: &str) -> Endpoint {
-    Endpoint::get(format!("{USERS}/{}/active", encode(id)))
 }
 pub fn user_sessions_revoke(id: &str) -> Endpoint {
     Endpoint::post(format!("{USERS}/{}/sessions/revoke", encode(id)))

@@ -54,8 +54,10 @@ pub fn WriteError(
                  here, and you can send it again."
                     .to_string()
             } else if !at_fields.is_empty() {
+                // The server's words are at the fields (in an admin's words there); repeating
+                // them here would bring back sign-up wording such as "Uh-oh!…".
                 format!(
-                    "{e} Check the marked field{}.",
+                    "Not saved. Check the marked field{}.",
                     if at_fields.len() == 1 { "" } else { "s" }
                 )
             } else {

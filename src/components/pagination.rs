@@ -28,7 +28,8 @@ pub fn Pagination(
             <button
                 type="button"
                 class="btn"
-                disabled=move || page.get() >= pages.get()
+                // Braced: a bare `>` here would end the tag in view!.
+                disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)
             >
                 "Next page"

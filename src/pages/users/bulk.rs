@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Group, User, UserUpdate};
+use crate::api::{ApiError, Group, User, UserUpdate};
 use crate::batch::run_batch;
 use crate::components::dialog::Dialog;
 use crate::components::field::role_options;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
+use crate::format::count;
 use crate::session::use_session;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,7 @@ pub fn names_summary(users: &[User], max: usize) -> String {
 enum Stage {
     Confirm,
     Running(usize),
-    Done(Vec<(User, Result<(), String>)>),
+    Done(Vec<(User, Result<(), ApiError>)>),
 }
 
 #[component]
@@ -80,9 +81,9 @@ pub fn BulkDialog(
     let group = RwSignal::new(groups.first().map(|g| g.id.clone()).unwrap_or_default());
     let n = targets.len();
     let title = match action {
-        BulkAction::ChangeRole => format!("Change role of {n} user{}", plural(n)),
-        BulkAction::AddToGroup => format!("Add {n} user{} to a group", plural(n)),
-        BulkAction::Delete => format!("Delete {n} user{}", plural(n)),
+        BulkAction::ChangeRole => format!("Change role of {}", count(n as u64, "user")),
+        BulkAction::AddToGroup => format!("Add {} to a group", count(n as u64, "user")),
+        BulkAction::Delete => format!("Delete {}", count(n as u64, "user")),
     };
     let targets = StoredValue::new(targets);
 
@@ -98,12 +99,8 @@ pub fn BulkDialog(
                 BulkAction::AddToGroup => {
                     // One call for everyone: the server takes a list.
                     let ids = users.iter().map(|u| u.id.clone()).collect();
-                    let r = client
-                        .add_group_users(&gid, ids)
-                        .await
-                        .map(|_| ())
-                        .map_err(|e| session.handle(&e));
-                    done.set(users.len());
+                    let r = client.add_group_users(&gid, ids).await.map(|_| ());
+                    done.try_set(users.len());
                     users.into_iter().map(|u| (u, r.clone())).collect()
                 }
                 BulkAction::ChangeRole => {
@@ -114,11 +111,7 @@ pub fn BulkDialog(
                                 role: Some(role),
                                 ..Default::default()
                             };
-                            client
-                                .update_user(&u.id, &update)
-                                .await
-                                .map(|_| ())
-                                .map_err(|e| session.handle(&e))
+                            client.update_user(&u.id, &update).await.map(|_| ())
                         }
                     })
                     .await
@@ -126,21 +119,22 @@ pub fn BulkDialog(
                 BulkAction::Delete => {
                     run_batch(users, done, |u: User| {
                         let client = client.clone();
-                        async move {
-                            client
-                                .delete_user(&u.id)
-                                .await
-                                .map(|_| ())
-                                .map_err(|e| session.handle(&e))
-                        }
+                        async move { client.delete_user(&u.id).await.map(|_| ()) }
                     })
                     .await
                 }
             };
+            // An expired session opens Sign in over the screen (once); each user keeps its reason.
+            if let Some(e) = results
+                .iter()
+                .find_map(|(_, r)| r.as_ref().err().filter(|e| e.is_session_expired()))
+            {
+                session.handle(e);
+            }
             let ok = results.iter().filter(|(_, r)| r.is_ok()).count();
             let failed = results.len() - ok;
             if failed == 0 {
-                toasts.success(format!("Done for {ok} user{}", plural(ok)));
+                toasts.success(format!("Done for {}", count(ok as u64, "user")));
             } else {
                 toasts.error(format!(
                     "{failed} of {} failed; see the list for the reasons",
@@ -148,7 +142,7 @@ pub fn BulkDialog(
                 ));
             }
             on_done.run(());
-            stage.set(Stage::Done(results));
+            stage.try_set(Stage::Done(results));
         });
     };
 
@@ -158,7 +152,8 @@ pub fn BulkDialog(
         .collect();
     let no_groups = group_options.is_empty();
     view! {
-        <Dialog title=title on_close=on_close>
+        // Not closed while it runs: the person sees how each user fared.
+        <Dialog title=title on_close=Callback::new(move |_| if !matches!(stage.get_untracked(), Stage::Running(_)) { on_close.run(()) })>
             {move || match stage.get() {
                 Stage::Confirm => {
                     let names = names_summary(&targets.get_value(), 12);
@@ -204,7 +199,7 @@ pub fn BulkDialog(
                                 {match action {
                                     BulkAction::ChangeRole => "Change role".to_string(),
                                     BulkAction::AddToGroup => "Add to group".to_string(),
-                                    BulkAction::Delete => format!("Delete {n} user{}", plural(n)),
+                                    BulkAction::Delete => format!("Delete {}", count(n as u64, "user")),
                                 }}
                             </button>
                         </div>
@@ -220,7 +215,7 @@ pub fn BulkDialog(
                                 <li class:row-bad=!ok>
                                     <strong>{u.name}</strong>
                                     ": "
-                                    {match r { Ok(()) => "done".to_string(), Err(e) => e }}
+                                    {match r { Ok(()) => "done".to_string(), Err(e) => e.to_string() }}
                                 </li>
                             }
                         }).collect_view()}
@@ -233,8 +228,4 @@ pub fn BulkDialog(
             }}
         </Dialog>
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -1,11 +1,11 @@
 //! Delete one user, after a confirm that names them and says what goes with them.
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::User;
+use crate::components::alert::WriteError;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::toast::use_toasts;
-use crate::session::use_session;
+use crate::write::use_write;
 
 #[component]
 pub fn DeleteUserDialog(
@@ -13,37 +13,33 @@ pub fn DeleteUserDialog(
     on_close: Callback<()>,
     on_deleted: Callback<String>,
 ) -> impl IntoView {
-    let session = use_session();
     let toasts = use_toasts();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let (id, name, email) = (user.id.clone(), user.name.clone(), user.email.clone());
-    let confirm = move |_| {
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        let (id, name) = (id.clone(), name.clone());
-        busy.set(true);
-        spawn_local(async move {
-            match client.delete_user(&id).await {
-                Ok(_) => {
-                    toasts.success(format!("Deleted {name}"));
-                    on_deleted.run(id);
-                }
-                Err(e) => {
-                    error.set(Some(session.handle(&e)));
-                    busy.set(false);
-                }
+    let name = user.name.clone();
+    let delete = use_write(
+        |client, id: String| async move { client.delete_user(&id).await.map(|_| id) },
+        move |result| {
+            if let Ok(id) = result {
+                toasts.success(format!("Deleted {name}"));
+                on_deleted.run(id);
             }
-        });
-    };
+        },
+    );
+    let busy = delete.pending();
+    let id = user.id.clone();
     view! {
-        <ConfirmDialog title="Delete user" confirm_label="Delete" danger=true busy=busy on_confirm=Callback::new(confirm) on_cancel=on_close>
+        <ConfirmDialog
+            title="Delete user"
+            confirm_label="Delete"
+            danger=true
+            busy=busy
+            on_confirm=Callback::new(move |_| delete.dispatch(id.clone()))
+            on_cancel=Callback::new(move |_| if !busy.get_untracked() { on_close.run(()) })
+        >
             <p>
-                "Delete "<strong>{user.name.clone()}</strong>" ("{email}")? "
+                "Delete "<strong>{user.name.clone()}</strong>" ("{user.email.clone()}")? "
                 "Their chats are deleted too, and their group memberships removed. This cannot be undone."
             </p>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <WriteError error=delete.error on_retry=Callback::new(move |_| delete.retry()) />
         </ConfirmDialog>
     }
 }

@@ -5,16 +5,16 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::validate::{
     email_error, name_error, password_error, profile_image_url_error, role_error,
 };
-use crate::api::{ApiError, User, UserUpdate};
+use crate::api::{User, UserUpdate};
+use crate::components::alert::WriteError;
 use crate::components::dialog::{ConfirmDialog, Dialog};
-use crate::components::field::{SelectField, TextField, role_options};
+use crate::components::field::{FieldErrors, SelectField, TextField, role_options};
 use crate::components::toast::use_toasts;
-use crate::session::use_session;
+use crate::write::use_write;
 
 /// What the form holds, compared with what the user was.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +94,24 @@ pub fn remote_changes(before: &User, now: &User) -> Vec<(&'static str, String, S
     .collect()
 }
 
+/// The server fields this form shows errors at.
+const FIELDS: &[&str] = &["name", "email", "role", "profile_image_url", "password"];
+
+/// One attempt to save: `check` asks the server first whether someone else changed the user.
+#[derive(Clone)]
+struct SaveInput {
+    before: User,
+    update: UserUpdate,
+    check: bool,
+}
+
+/// What a save attempt found.
+enum Saved {
+    Saved(User),
+    /// Someone else changed the user since the dialog opened: nothing was sent.
+    Conflict(User),
+}
+
 #[component]
 pub fn EditUserDialog(
     user: User,
@@ -104,7 +122,6 @@ pub fn EditUserDialog(
     on_close: Callback<()>,
     on_saved: Callback<User>,
 ) -> impl IntoView {
-    let session = use_session();
     let toasts = use_toasts();
     let original = RwSignal::new(user.clone());
     let f = EditForm::of(&user);
@@ -115,9 +132,7 @@ pub fn EditUserDialog(
         RwSignal::new(f.image),
         RwSignal::new(String::new()),
     );
-    let errors: crate::components::field::FieldErrors = RwSignal::new(HashMap::new());
-    let general = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let errors: FieldErrors = RwSignal::new(HashMap::new());
     let conflict = RwSignal::new(None::<User>);
     let confirm_revoke = RwSignal::new(false);
     let role_editable = !is_self && !is_primary;
@@ -129,57 +144,47 @@ pub fn EditUserDialog(
         password: password.get_untracked(),
     };
 
-    let save = move |force: bool| {
+    let save = use_write(
+        |client, input: SaveInput| async move {
+            if input.check {
+                let now = client.user(&input.before.id).await?;
+                if now.updated_at != input.before.updated_at {
+                    return Ok(Saved::Conflict(now));
+                }
+            }
+            client
+                .update_user(&input.before.id, &input.update)
+                .await
+                .map(Saved::Saved)
+        },
+        move |result| match result {
+            Ok(Saved::Saved(saved)) => {
+                toasts.success(format!("Saved {}", saved.name));
+                on_saved.run(saved);
+            }
+            Ok(Saved::Conflict(now)) => conflict.set(Some(now)),
+            Err(e) => errors.set(e.field_errors_for(FIELDS)),
+        },
+    );
+    let saving = save.pending();
+    let send = move |check: bool| {
         let current = form();
         let problems = current.problems(role_editable);
         if !problems.is_empty() {
             errors.set(problems);
             return;
         }
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
         let before = original.get_untracked();
         let update = current.changes(&before, role_editable);
         if update == UserUpdate::default() {
             on_close.run(());
             return;
         }
-        busy.set(true);
-        general.set(None);
-        spawn_local(async move {
-            // Someone else may have changed this user since the dialog opened.
-            if !force {
-                match client.user(&before.id).await {
-                    Ok(now) if now.updated_at != before.updated_at => {
-                        conflict.set(Some(now));
-                        busy.set(false);
-                        return;
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        general.set(Some(session.handle(&e)));
-                        busy.set(false);
-                        return;
-                    }
-                }
-            }
-            match client.update_user(&before.id, &update).await {
-                Ok(saved) => {
-                    toasts.success(format!("Saved {}", saved.name));
-                    on_saved.run(saved);
-                }
-                Err(e) => {
-                    let msg = session.handle(&e);
-                    let by_field = field_errors(&e);
-                    if by_field.is_empty() {
-                        general.set(Some(msg));
-                    } else {
-                        errors.set(by_field);
-                    }
-                    busy.set(false);
-                }
-            }
+        conflict.set(None);
+        save.dispatch(SaveInput {
+            before,
+            update,
+            check,
         });
     };
 
@@ -204,22 +209,6 @@ pub fn EditUserDialog(
         }
     };
 
-    let revoke = move |_| {
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        let (id, who) = original.with_untracked(|u| (u.id.clone(), u.name.clone()));
-        busy.set(true);
-        spawn_local(async move {
-            match client.revoke_user_sessions(&id).await {
-                Ok(_) => toasts.success(format!("{who} is signed out on all devices")),
-                Err(e) => toasts.error(session.handle(&e)),
-            }
-            busy.set(false);
-            confirm_revoke.set(false);
-        });
-    };
-
     let role_note = if is_primary {
         Some("The primary admin's role cannot be changed.".to_string())
     } else if is_self {
@@ -227,17 +216,14 @@ pub fn EditUserDialog(
     } else {
         None
     };
-    let revoke_text = StoredValue::new(format!(
-        "{} will be signed out of every browser and app and must sign in again. API keys keep working.",
-        user.name
-    ));
     view! {
-        <Dialog title="Edit user" on_close=on_close>
+        <Dialog title="Edit user" on_close=Callback::new(move |_| if !saving.get_untracked() { on_close.run(()) })>
             <form
                 class="form"
+                aria-busy=move || saving.get().to_string()
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    save(false);
+                    send(true);
                 }
             >
                 <TextField label="Name" name="name" value=name errors=errors autocomplete="off" />
@@ -271,42 +257,61 @@ pub fn EditUserDialog(
                             </ul>
                             <button type="button" class="btn btn-small" on:click=take_theirs>"Review their changes"</button>
                             " "
-                            <button type="button" class="btn btn-small" on:click=move |_| save(true)>"Save mine anyway"</button>
+                            <button type="button" class="btn btn-small" disabled=move || saving.get() on:click=move |_| send(false)>
+                                "Save mine anyway"
+                            </button>
                         </div>
                     }
                 })}
-                {move || general.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) fields=FIELDS />
                 <div class="dialog-actions">
-                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| confirm_revoke.set(true)>
+                    <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| confirm_revoke.set(true)>
                         "Sign out all devices"
                     </button>
                     <span class="spacer"></span>
-                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="btn btn-primary" disabled=move || busy.get()>
-                        {move || if busy.get() { "Saving…" } else { "Save" }}
+                    <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="submit" class="btn btn-primary" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
+                        {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
                 </div>
             </form>
         </Dialog>
         <Show when=move || confirm_revoke.get()>
-            <ConfirmDialog
-                title="Sign out all devices"
-                confirm_label="Sign out everywhere"
-                danger=true
-                busy=busy
-                on_confirm=Callback::new(revoke)
-                on_cancel=Callback::new(move |_| confirm_revoke.set(false))
-            >
-                <p>{revoke_text.get_value()}</p>
-            </ConfirmDialog>
+            <RevokeSessions user=original.get_untracked() on_close=Callback::new(move |_| confirm_revoke.set(false)) />
         </Show>
     }
 }
 
-/// The server's errors keyed by this form's field names.
-fn field_errors(e: &ApiError) -> HashMap<&'static str, String> {
-    ["name", "email", "role", "profile_image_url", "password"]
-        .into_iter()
-        .filter_map(|f| e.field_error(f).map(|m| (f, m)))
-        .collect()
+/// "Sign out all devices": a confirm, then the server ends every session of the user.
+#[component]
+fn RevokeSessions(user: User, on_close: Callback<()>) -> impl IntoView {
+    let toasts = use_toasts();
+    let who = user.name.clone();
+    let revoke = use_write(
+        |client, id: String| async move { client.revoke_user_sessions(&id).await },
+        move |result| {
+            if result.is_ok() {
+                toasts.success(format!("{who} is signed out on all devices"));
+                on_close.run(());
+            }
+        },
+    );
+    let busy = revoke.pending();
+    let id = user.id.clone();
+    view! {
+        <ConfirmDialog
+            title="Sign out all devices"
+            confirm_label="Sign out everywhere"
+            danger=true
+            busy=busy
+            on_confirm=Callback::new(move |_| revoke.dispatch(id.clone()))
+            on_cancel=Callback::new(move |_| if !busy.get_untracked() { on_close.run(()) })
+        >
+            <p>
+                {user.name.clone()}
+                " will be signed out of every browser and app and must sign in again. API keys keep working."
+            </p>
+            <WriteError error=revoke.error on_retry=Callback::new(move |_| revoke.retry()) />
+        </ConfirmDialog>
+    }
 }

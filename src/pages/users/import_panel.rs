@@ -9,11 +9,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
 use super::csv_import::{ImportRow, failed_rows_csv, parse};
-use crate::api::AddUserForm;
+use crate::api::{AddUserForm, ApiError};
 use crate::batch::run_batch;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
 use crate::download::save_text;
+use crate::format::count;
 use crate::session::use_session;
 
 #[derive(Clone, PartialEq)]
@@ -24,7 +25,7 @@ enum Phase {
     Running(usize),
     /// Each valid row with its outcome, plus the rows that never passed the checks.
     Done {
-        results: Vec<(ImportRow, Result<(), String>)>,
+        results: Vec<(ImportRow, Result<(), ApiError>)>,
         invalid: Vec<ImportRow>,
     },
 }
@@ -35,6 +36,11 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
         .map_err(|_| "The file could not be read.".to_string())?;
     text.as_string()
         .ok_or_else(|| "The file is not text.".to_string())
+}
+
+/// Why a row was not created, in an admin's words ("Another account already uses this email").
+fn reason(e: &ApiError) -> String {
+    crate::api::error::admin_wording(&e.to_string())
 }
 
 #[component]
@@ -51,6 +57,8 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
         };
         phase.set(Phase::Reading);
         error.set(None);
+        // Reading the file and the users is a read, but one the person started: it ends with the
+        // preview or a message (the client's deadline covers the request).
         spawn_local(async move {
             let checked = async {
                 let text = read_file(file).await?;
@@ -66,12 +74,12 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
             }
             .await;
             match checked {
-                Ok(rows) => phase.set(Phase::Preview(rows)),
+                Ok(rows) => phase.try_set(Phase::Preview(rows)),
                 Err(e) => {
-                    error.set(Some(e));
-                    phase.set(Phase::Choose);
+                    error.try_set(Some(e));
+                    phase.try_set(Phase::Choose)
                 }
-            }
+            };
         });
     };
 
@@ -91,27 +99,27 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
                         role: r.role,
                         profile_image_url: None,
                     };
-                    client
-                        .add_user(&form)
-                        .await
-                        .map(|_| ())
-                        .map_err(|e| session.handle(&e))
+                    client.add_user(&form).await.map(|_| ())
                 }
             })
             .await;
+            // An expired session opens Sign in over the screen; "Retry failed" sends them again.
+            if let Some(e) = results
+                .iter()
+                .find_map(|(_, r)| r.as_ref().err().filter(|e| e.is_session_expired()))
+            {
+                session.handle(e);
+            }
             let ok = results.iter().filter(|(_, r)| r.is_ok()).count();
             if ok > 0 {
-                toasts.success(format!(
-                    "Created {ok} user{}",
-                    if ok == 1 { "" } else { "s" }
-                ));
+                toasts.success(format!("Created {}", count(ok as u64, "user")));
                 on_created.run(());
             }
-            phase.set(Phase::Done { results, invalid });
+            phase.try_set(Phase::Done { results, invalid });
         });
     };
 
-    let failed_of = |results: &[(ImportRow, Result<(), String>)],
+    let failed_of = |results: &[(ImportRow, Result<(), ApiError>)],
                      invalid: &[ImportRow]|
      -> Vec<(ImportRow, String)> {
         let mut out: Vec<(ImportRow, String)> = invalid
@@ -121,7 +129,7 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
         out.extend(
             results
                 .iter()
-                .filter_map(|(r, res)| res.as_ref().err().map(|e| (r.clone(), e.clone()))),
+                .filter_map(|(r, res)| res.as_ref().err().map(|e| (r.clone(), reason(e)))),
         );
         out.sort_by_key(|(r, _)| r.line);
         out
@@ -163,7 +171,7 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
                                 disabled=n == 0
                                 on:click=move |_| create(valid.clone(), invalid.clone())
                             >
-                                {format!("Create {n} user{}", if n == 1 { "" } else { "s" })}
+                                {format!("Create {}", count(n as u64, "user"))}
                             </button>
                         </div>
                     }
@@ -240,10 +248,13 @@ fn PreviewTable(rows: Vec<ImportRow>) -> impl IntoView {
 /// What happened to each row.
 #[component]
 fn ResultTable(
-    results: Vec<(ImportRow, Result<(), String>)>,
+    results: Vec<(ImportRow, Result<(), ApiError>)>,
     invalid: Vec<ImportRow>,
 ) -> impl IntoView {
-    let mut all: Vec<(ImportRow, Result<(), String>)> = results;
+    let mut all: Vec<(ImportRow, Result<(), String>)> = results
+        .into_iter()
+        .map(|(r, res)| (r, res.map_err(|e| reason(&e))))
+        .collect();
     all.extend(invalid.into_iter().map(|r| {
         let why = format!("Not sent: {}", r.problems.join("; "));
         (r, Err(why))

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use super::query::{SortKey, UsersQuery};
+use super::query::{Dir, SortKey, UsersQuery};
 use crate::api::User;
 use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date, local_date_time, now_secs, relative_time};
@@ -46,14 +46,20 @@ pub fn UsersTable(
         let sorted = move || query.with(|q| (q.sort == key).then_some(q.dir));
         view! {
             <th scope="col" aria-sort=move || sorted().map(|d| d.aria())>
-                // The ▲/▼ mark comes from CSS on aria-sort, so the button's name stays the column's.
-                <button class="sort" on:click=move |_| on_sort.run(key)>
+                // The ▲/▼ mark is hidden from assistive technology: the button's accessible name
+                // stays the column's ("Name", never "Name ▲"); `aria-sort` says the direction.
+                <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
                     {label}
+                    <span class="sort-mark" aria-hidden="true">
+                        {move || sorted().map(|d| if d == Dir::Asc { " ▲" } else { " ▼" })}
+                    </span>
                 </button>
             </th>
         }
     };
-    let page_ids = move || users.with(|u| u.iter().map(|u| u.id.clone()).collect::<Vec<_>>());
+    let row_ids =
+        Memo::new(move |_| users.with(|u| u.iter().map(|u| u.id.clone()).collect::<Vec<_>>()));
+    let page_ids = move || row_ids.get();
     let all_checked = move || {
         selected.is_some_and(|s| {
             s.with(|s| {
@@ -67,7 +73,7 @@ pub fn UsersTable(
     let toggle_all = move |on: bool| {
         if let Some(s) = selected {
             s.update(|s| {
-                for id in page_ids() {
+                for id in row_ids.get_untracked() {
                     if on {
                         s.insert(id);
                     } else {
@@ -108,9 +114,20 @@ pub fn UsersTable(
                         <td colspan=cols>"Loading users…"</td>
                     </tr>
                 </Show>
-                <For each=move || users.get() key=|u| (u.id.clone(), u.updated_at) let:user>
-                    <UserRow user=user group_names=group_names selected=selected undeletable=undeletable on_action=on_action />
-                </For>
+                {move || {
+                    // Rebuilt for every new set of users (another page, search or sort). `For`
+                    // registers each row's owner with the owner around it, and that owner keeps
+                    // a record of every child ever made: were it the table's, every page turn
+                    // would leave 30 of them behind for as long as the table lives. Here they go
+                    // with each page; within one page (a reload after a save) `For` still only
+                    // re-renders the rows that changed.
+                    row_ids.track();
+                    view! {
+                        <For each=move || users.get() key=|u| (u.id.clone(), u.updated_at) let:user>
+                            <UserRow user=user group_names=group_names selected=selected undeletable=undeletable on_action=on_action />
+                        </For>
+                    }
+                }}
             </tbody>
         </table>
     }

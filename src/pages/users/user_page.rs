@@ -5,18 +5,18 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::components::alert::LoadError;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 use serde_json::Value;
 
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
 use super::primary_admin_id;
 use crate::api::{Group, JsonMap, User, UserListParams};
+use crate::components::alert::LoadError;
 use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date_time, now_secs, relative_time};
 use crate::latest::use_latest;
-use crate::routes::href;
+use crate::routes::{self, href, use_go};
 use crate::session::use_session;
 
 /// For each inherited group, the direct groups it comes through (by name).
@@ -111,7 +111,7 @@ pub fn UserPage() -> impl IntoView {
         },
     );
     let open = RwSignal::new(Open::Nothing);
-    let navigate = use_navigate();
+    let go = use_go();
     let self_id = move || session.user().map(|u| u.id).unwrap_or_default();
     let primary = move || {
         oldest
@@ -121,7 +121,7 @@ pub fn UserPage() -> impl IntoView {
 
     view! {
         <section class="page user-page">
-            <p><a href=href("/users")>"← Users"</a></p>
+            <p><a href=href(routes::USERS)>"← Users"</a></p>
             <LoadError state=user.state />
             {move || user.value.get().map(|u| {
                 let can_delete = u.id != self_id() && Some(u.id.clone()) != primary();
@@ -181,17 +181,14 @@ pub fn UserPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                (Open::Delete, Some(u)) => {
-                    let navigate = navigate.clone();
-                    view! {
-                        <DeleteUserDialog
-                            user=u
-                            on_close=Callback::new(move |_| open.set(Open::Nothing))
-                            on_deleted=Callback::new(move |_| navigate(crate::routes::USERS, Default::default()))
-                        />
-                    }
-                    .into_any()
+                (Open::Delete, Some(u)) => view! {
+                    <DeleteUserDialog
+                        user=u
+                        on_close=Callback::new(move |_| open.set(Open::Nothing))
+                        on_deleted=Callback::new(move |_| go.push(routes::USERS))
+                    />
                 }
+                .into_any(),
                 _ => ().into_any(),
             }
         }}
@@ -330,7 +327,7 @@ fn GroupList(groups: Vec<Group>) -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <a href=href(&format!("/groups/{}", crate::api::endpoints::encode(&g.id)))>{g.name.clone()}</a>
+                        <a href=href(&routes::group(&g.id, None))>{g.name.clone()}</a>
                         " "
                         <span class=if inherited { "badge" } else { "badge role-user" }>{how}</span>
                     </li>

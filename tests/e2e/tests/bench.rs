@@ -1,5 +1,6 @@
 //! Figures, not pass/fail: time from navigation to a rendered users table (30 rows) in headless
-//! Chromium against a real Open WebUI, and the API requests that took. Run by scripts/bench.
+//! Chromium against a real Open WebUI, and the API requests that took; the wasm memory and list
+//! requests of many page turns on the users list. Run by scripts/bench.
 
 #[allow(dead_code)]
 mod support;
@@ -10,6 +11,86 @@ use serde_json::{Value, json};
 use support::Harness;
 
 const RUNS: usize = 7;
+/// Page turns on the users list (Next and Previous in turn) for the memory figures.
+const TURNS: u32 = 200;
+/// After how many turns the wasm memory is read.
+const MARKS: [u32; 5] = [10, 50, 100, 150, 200];
+
+/// Installs `window.__turns(n)` in the page: turns the users list's page `n` times (Next, then
+/// Previous, ...), each time until the new rows are there, and reports the wasm linear memory
+/// (through the wasm-bindgen glue, whose init returns the running instance's exports) and how
+/// many list requests were made.
+const TURN_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  if (!window.__turns) {
+    const glue = await import(document.querySelector('script[data-app-js]').dataset.appJs);
+    const wasm = await glue.default();
+    performance.setResourceTimingBufferSize(1000000);
+    const lists = () => performance.getEntriesByType('resource')
+      .filter(e => e.name.includes('/api/v1/users/?')).length;
+    const first = () => document.querySelector(
+      'table[aria-label=Users] tbody tr:not(.loading-row) .cell-email')?.textContent;
+    const button = name => [...document.querySelectorAll('nav[aria-label=Pagination] button')]
+      .find(b => b.textContent.trim() === name);
+    let turned = 0;
+    window.__turns = async n => {
+      const before = lists();
+      for (let i = 0; i < n; i++, turned++) {
+        const was = first();
+        button(turned % 2 ? 'Previous page' : 'Next page').click();
+        const t0 = Date.now();
+        while (first() === was) {
+          if (Date.now() - t0 > 15000) throw new Error('page turn ' + turned + ' did not render');
+          await new Promise(r => setTimeout(r, 5));
+        }
+      }
+      // Let the turn's other work (avatars, effects) settle before reading memory.
+      await new Promise(r => setTimeout(r, 200));
+      return [wasm.memory.buffer.byteLength, lists() - before, turned];
+    };
+  }
+  done(await window.__turns(arguments[0]));
+})().catch(e => done(['error', String(e)]));
+"#;
+
+/// Pages the users list TURNS times; prints wasm memory at MARKS and list requests per turn.
+async fn paging_memory(h: &Harness, session: &str) -> Result<(), String> {
+    let page = h.browser().await?;
+    let r = async {
+        page.goto(&format!("{}/favicon.ico", h.app_url)).await?;
+        page.js(&format!(
+            "sessionStorage.setItem('owui-admin.session', {}); return 1;",
+            serde_json::to_string(session).unwrap_or_default()
+        ))
+        .await?;
+        page.goto(&format!("{}/users", h.app_url)).await?;
+        page.wait_xpath("//nav[@aria-label='Pagination']//button[normalize-space()='Next page'][not(@disabled)]")
+            .await?;
+        let (mut at, mut requests) = (0, 0);
+        println!("users list, {TURNS} page turns (Next/Previous in turn, 30 rows each):");
+        for mark in MARKS {
+            let v = page
+                .client
+                .execute_async(TURN_JS, vec![json!(mark - at)])
+                .await
+                .map_err(|e| e.to_string())?;
+            if v[0] == "error" {
+                return Err(format!("paging failed: {}", v[1]));
+            }
+            requests += v[1].as_u64().unwrap_or(0);
+            at = mark;
+            println!(
+                "  after {mark:>3} turns: wasm memory {:.2} MiB, {requests} list requests",
+                v[0].as_f64().unwrap_or(0.0) / 1024.0 / 1024.0
+            );
+        }
+        Ok(())
+    }
+    .await;
+    page.close().await;
+    r
+}
 
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -26,6 +107,7 @@ fn main() {
     let result = rt.block_on(async {
         let (_, me) = h.api.get("/api/v1/auths/")?;
         let session = json!({"base_url": h.owui_url, "token": h.api.token, "user": me, "remember": false}).to_string();
+        paging_memory(&h, &session).await?;
         let mut times = Vec::new();
         let mut requests = Vec::new();
         for _ in 0..RUNS {

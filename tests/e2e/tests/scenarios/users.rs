@@ -8,7 +8,9 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
         search_sort_page_survive_reload,
         unknown_url_shows_not_found,
-        users_look_light_and_dark
+        users_look_light_and_dark,
+        users_sort_button_name_is_the_column,
+        users_page_turns_make_one_list_request,
     ]
 }
 
@@ -117,4 +119,92 @@ pub async fn users_look_light_and_dark(h: &Harness, page: &Page) -> Result<(), S
     .await;
     dark_page.close().await;
     r
+}
+
+/// The sort mark (▲/▼) is decoration: the header button's accessible name stays the column's,
+/// as the browser's accessibility tree computes it; `aria-sort` on the th carries the direction.
+pub async fn users_sort_button_name_is_the_column(h: &Harness, page: &Page) -> Result<(), String> {
+    signed_in_at(h, page, "/users").await?;
+    wait_rows(page, 30).await?;
+    page.click("Name").await?;
+    page.wait_js(
+        "sorted by name",
+        "document.querySelector('th[aria-sort=ascending]')?.textContent.includes('Name')",
+    )
+    .await?;
+    page.cdp("Accessibility.enable", serde_json::json!({}))
+        .await?;
+    let tree = page
+        .cdp("Accessibility.getFullAXTree", serde_json::json!({}))
+        .await?;
+    let buttons: Vec<String> = tree["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|n| n["role"]["value"] == "button")
+        .filter_map(|n| n["name"]["value"].as_str().map(str::to_string))
+        .collect();
+    // Names match case-insensitively (the headers are upper-cased by CSS).
+    let named = |n: &str| buttons.iter().any(|b| b.eq_ignore_ascii_case(n));
+    if !named("Name") || !named("Created") || !named("Next page") {
+        return Err(format!(
+            "no header buttons named Name and Created: {buttons:?}"
+        ));
+    }
+    if let Some(b) = buttons.iter().find(|b| b.contains('▲') || b.contains('▼')) {
+        return Err(format!(
+            "a button's accessible name carries the sort mark: {b:?}"
+        ));
+    }
+    Ok(())
+}
+
+/// Each page turn asks the server for that page only (the oldest-users lookup is made once).
+pub async fn users_page_turns_make_one_list_request(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    signed_in_at(h, page, "/users").await?;
+    wait_rows(page, 30).await?;
+    let lists = "performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/users/?')).length";
+    let first = "document.querySelector('table[aria-label=Users] tbody tr:not(.loading-row) .cell-email')?.textContent";
+    // The first turn away from the default view may also fetch the oldest users, once.
+    page.click("Next page").await?;
+    page.wait_js("on page 2", "location.search.includes('page=2')")
+        .await?;
+    page.wait_js(
+        "idle",
+        "document.querySelector('table[aria-label=Users]').getAttribute('aria-busy') === 'false'",
+    )
+    .await?;
+    let before = page
+        .js(&format!("return {lists};"))
+        .await?
+        .as_u64()
+        .unwrap_or(0);
+    for (turn, button) in ["Previous page", "Next page", "Previous page", "Next page"]
+        .iter()
+        .enumerate()
+    {
+        let was = page.js(&format!("return {first};")).await?;
+        page.click(button).await?;
+        page.wait_js(
+            "the other page's rows",
+            &format!("({first}) !== {} && document.querySelector('table[aria-label=Users]').getAttribute('aria-busy') === 'false'", was),
+        )
+        .await?;
+        let now = page
+            .js(&format!("return {lists};"))
+            .await?
+            .as_u64()
+            .unwrap_or(0);
+        if now - before != turn as u64 + 1 {
+            return Err(format!(
+                "{} list requests after {} turns",
+                now - before,
+                turn + 1
+            ));
+        }
+    }
+    Ok(())
 }

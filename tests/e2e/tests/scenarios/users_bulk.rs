@@ -13,6 +13,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         users_csv_import_with_a_bad_row,
         users_bulk_role_change,
         users_export_csv_has_every_match,
+        users_export_while_typing_exports_the_typed_matches,
         users_stale_search_never_wins,
         users_expired_session_returns_to_the_same_screen,
     ]
@@ -169,6 +170,47 @@ pub async fn users_export_csv_has_every_match(h: &Harness, page: &Page) -> Resul
         return Err("the export lacks the admin or group names".into());
     }
     Ok(())
+}
+
+/// Export right after typing (within the search's pause, before the URL and the table follow):
+/// the file holds what the box says, not everyone.
+pub async fn users_export_while_typing_exports_the_typed_matches(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    signed_in_at(h, page, "/users").await?;
+    wait_rows(page, 30).await?;
+    let (_, v) = h.api.get("/api/v1/users/?query=alice&page=1")?;
+    let n = v["total"].as_u64().unwrap_or(0);
+    if n == 0 || n >= 30 {
+        return Err(format!(
+            "seed data should have a few users matching alice, has {n}"
+        ));
+    }
+    // Typing and the click in one go, so the click surely lands within the pause.
+    let url = page
+        .js("const box = document.querySelector('input[aria-label=\"Search users\"]');
+             box.value = 'alice';
+             box.dispatchEvent(new Event('input', { bubbles: true }));
+             [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Export CSV').click();
+             return location.search;")
+        .await?;
+    if url.as_str().unwrap_or_default().contains("q=alice") {
+        return Err("the search reached the URL before the click: the test proves nothing".into());
+    }
+    let csv = page.downloaded("users.csv").await?;
+    let lines = csv.lines().count() as u64;
+    if lines != n + 1 {
+        return Err(format!(
+            "{} data lines, expected the {n} matches of alice",
+            lines - 1
+        ));
+    }
+    page.wait_xpath(&format!(
+        "//*[@role='status'][contains(., 'Exported {n} user')]"
+    ))
+    .await
+    .map(|_| ())
 }
 
 pub async fn users_stale_search_never_wins(h: &Harness, page: &Page) -> Result<(), String> {

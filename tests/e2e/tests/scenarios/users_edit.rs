@@ -65,8 +65,10 @@ pub async fn users_edit_email_taken_shows_on_the_field(
     page.fill("Email", &h.admin_email).await?;
     page.click("Save").await?;
     // The server's own message, next to the Email field; the dialog stays open with the input kept.
-    let err = page.wait_xpath("//div[contains(@class,'field')][.//label[normalize-space()='Email']]//div[contains(@class,'field-error')][contains(., 'already registered')]").await?;
-    let _ = err;
+    // In an admin's words, with the server's own text kept.
+    page.wait_xpath("//div[contains(@class,'field')][.//label[normalize-space()='Email']]//div[contains(@class,'field-error')][@role='alert'][contains(., 'Another account already uses this email')][contains(., 'already registered')]").await?;
+    // The dialog's own alert points at the field instead of repeating it.
+    page.wait_xpath("//*[@role='dialog']//div[contains(@class,'error')][@role='alert'][contains(., 'Check the marked field')]").await?;
     let kept = page.value("Email").await?;
     if kept != h.admin_email {
         return Err(format!("the typed email was lost: {kept:?}"));

@@ -1,0 +1,78 @@
+//! The users list's dialog host: at most one of Add, Edit, Delete or a bulk action is open.
+
+use leptos::prelude::*;
+
+use super::add_dialog::AddUserDialog;
+use super::bulk::{BulkAction, BulkDialog};
+use super::delete_dialog::DeleteUserDialog;
+use super::edit_dialog::EditUserDialog;
+use crate::api::{Group, User};
+
+/// Which dialog is open.
+#[derive(Clone, PartialEq)]
+pub enum Open {
+    Nothing,
+    Add,
+    Edit(User),
+    Delete(User),
+    Bulk(BulkAction),
+}
+
+/// Shows the dialog `open` names; each one closes by setting it back to `Open::Nothing`.
+#[component]
+pub fn UsersDialogs(
+    open: RwSignal<Open>,
+    /// The signed-in admin's id and the primary admin's: protected from role changes and deletes.
+    self_id: Signal<String>,
+    primary_id: Signal<Option<String>>,
+    /// The selected users (for a bulk action), read when it opens.
+    selected: Signal<Vec<User>>,
+    /// Every group (for "Add to group"), read when it opens.
+    groups: Signal<Vec<Group>>,
+    /// Something changed on the server: the list reloads.
+    on_changed: Callback<()>,
+    /// A bulk action ran: the selection is cleared and the list reloads.
+    on_bulk_done: Callback<()>,
+) -> impl IntoView {
+    let close = Callback::new(move |_| open.set(Open::Nothing));
+    let closed_after = Callback::new(move |_| {
+        open.set(Open::Nothing);
+        on_changed.run(());
+    });
+    move || {
+        match open.get() {
+        Open::Nothing => ().into_any(),
+        Open::Add => view! { <AddUserDialog on_close=close on_created=on_changed /> }.into_any(),
+        Open::Edit(user) => {
+            let is_self = user.id == self_id.get_untracked();
+            let is_primary = Some(&user.id) == primary_id.get_untracked().as_ref();
+            view! {
+                <EditUserDialog
+                    user=user
+                    is_self=is_self
+                    is_primary=is_primary
+                    on_close=close
+                    on_saved=Callback::new(move |_| closed_after.run(()))
+                />
+            }
+            .into_any()
+        }
+        Open::Delete(user) => view! {
+            <DeleteUserDialog user=user on_close=close on_deleted=Callback::new(move |_| closed_after.run(())) />
+        }
+        .into_any(),
+        Open::Bulk(action) => view! {
+            <BulkDialog
+                action=action
+                selected=selected.get_untracked()
+                self_id=self_id.get_untracked()
+                primary_id=primary_id.get_untracked()
+                groups=groups.get_untracked()
+                on_close=close
+                on_done=on_bulk_done
+            />
+        }
+        .into_any(),
+    }
+    }
+}
