@@ -147,7 +147,7 @@ pub fn Reauth() -> impl IntoView {
             </Show>
         }
     };
-    view! { <Show when=move || session.is_expired()>{reopen.clone()}</Show> }
+    view! { <Show when=move || session.is_expired()>{reopen}</Show> }
 }
 
 /// The two ways to sign in (password, or a pasted token), prefilled with the last server and
