@@ -229,8 +229,12 @@ pub async fn groups_members_add_remove_inherited_csv(
             .map_err(err)?;
     }
     page.wait_text("3 selected").await?;
-    page.wait_xpath("//nav[@aria-label='Pagination'][contains(.,'Page 1 of 1')]/button[normalize-space()='Next page' and @disabled]")
+    page.wait_xpath("//nav[@aria-label='Pagination'][contains(.,'Page 1 of 1')]")
         .await?;
+    page.wait_xpath(
+        "//nav[@aria-label='Pagination']//button[normalize-space()='Next page' and @disabled]",
+    )
+    .await?;
     page.click("Add selected").await?;
     page.wait_text("Added 3 members").await?;
     let ids = export_ids(h, &cid)?;
@@ -445,18 +449,18 @@ pub async fn groups_tab_page_reload_and_hung_save(h: &Harness, page: &Page) -> R
     )?;
     // A short request deadline, so that a hung save ends within the test.
     page.goto(&format!("{}/", h.app_url)).await?;
-    page.js("localStorage.setItem('owui-admin.deadline-ms', '2000'); return true;")
+    page.js("localStorage.setItem('owui-admin.deadline-ms', '5000'); return true;")
         .await?;
     signed_in_at(h, page, &format!("/groups/{id}?tab=members")).await?;
     page.heading(&format!("Pages {s}")).await?;
     let pager = "//nav[@aria-label='Pagination']";
     page.wait_xpath(&format!("{pager}[contains(.,'Page 1 of 2')]"))
         .await?;
-    click_xpath(
-        page,
-        &format!("{pager}/button[normalize-space()='Next page']"),
-    )
-    .await?;
+    let nav = page
+        .js("return document.querySelector(\"nav[aria-label='Pagination']\")?.outerHTML;")
+        .await?;
+    eprintln!("[e2e] members pager: {nav}");
+    page.click("Next page").await?;
     page.wait_js(
         "members page in the URL",
         "location.search.includes('tab=members') && location.search.includes('page=2')",
