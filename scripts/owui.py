@@ -326,7 +326,6 @@ def record_all(admin: Http, out: Path) -> None:
     rec("group_info", "GET", f"/api/v1/groups/id/{gid}/info")
     rec("group_export", "GET", f"/api/v1/groups/id/{gid}/export")
     rec("group_users", "POST", f"/api/v1/groups/id/{gid}/users")
-    rec("group_preview", "GET", f"/api/v1/groups/id/{gid}/preview")
     rec("group_members_effective", "GET", f"/api/v1/groups/id/{parent_id}/members?membership=effective&page=1")
     rec("group_members_inherited", "GET", f"/api/v1/groups/id/{parent_id}/members?membership=inherited&page=1")
 

@@ -10,7 +10,7 @@ use leptos_router::{NavigateOptions, path};
 
 use crate::api::endpoints::encode;
 use crate::pages::account::AccountPage;
-use crate::pages::groups::{GroupPage, GroupsPage};
+use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
 use crate::pages::not_found::NotFound;
 use crate::pages::permissions::DefaultPermissionsPage;
 use crate::pages::users::UsersPage;
@@ -26,6 +26,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/users") view=UsersPage />
             <Route path=path!("/users/:id") view=UserPage />
             <Route path=path!("/groups") view=GroupsPage />
+            <Route path=path!("/groups/new") view=NewGroupPage />
             <Route path=path!("/groups/:id") view=GroupPage />
             <Route path=path!("/permissions") view=DefaultPermissionsPage />
             <Route path=path!("/account") view=AccountPage />
@@ -61,13 +62,28 @@ pub fn groups(search: &str, sort: Option<&str>) -> String {
     with_query(GROUPS, &parts)
 }
 
-/// One group's screen, on a tab (`None`: the first) and members page.
+/// One group's screen, on a tab (`None`: the first).
 pub fn group(id: &str, tab: Option<&str>) -> String {
-    let parts: Vec<String> = tab
-        .map(|t| format!("tab={}", encode(t)))
-        .into_iter()
-        .collect();
-    with_query(&format!("{GROUPS}/{}", encode(id)), &parts)
+    group_at(id, tab, 1)
+}
+
+/// One group's screen on a tab and members page (`page=`, left out for page 1).
+pub fn group_at(id: &str, tab: Option<&str>, page: u32) -> String {
+    with_query(
+        &format!("{GROUPS}/{}", encode(id)),
+        &tab_and_page(tab, page),
+    )
+}
+
+/// The New group form, on a tab (`None`: the first).
+pub fn new_group(tab: Option<&str>) -> String {
+    with_query(NEW_GROUP, &tab_and_page(tab, 1))
+}
+
+fn tab_and_page(tab: Option<&str>, page: u32) -> Vec<String> {
+    let tab = tab.map(|t| format!("tab={}", encode(t)));
+    let page = (page > 1).then(|| format!("page={page}"));
+    tab.into_iter().chain(page).collect()
 }
 
 fn with_query(path: &str, parts: &[String]) -> String {

@@ -101,10 +101,7 @@ fn users_routes() {
 fn groups_routes() {
     assert_eq!(get(ep::groups_list()), "/api/v1/groups/");
     assert_eq!(post(ep::group_create()), "/api/v1/groups/create");
-    assert_eq!(get(ep::group("g")), "/api/v1/groups/id/g");
-    assert_eq!(get(ep::group_info("g")), "/api/v1/groups/id/g/info");
     assert_eq!(get(ep::group_export("g")), "/api/v1/groups/id/g/export");
-    assert_eq!(post(ep::group_users("g")), "/api/v1/groups/id/g/users");
     assert_eq!(post(ep::group_update("g")), "/api/v1/groups/id/g/update");
     assert_eq!(
         post(ep::group_users_add("g")),
@@ -115,7 +112,6 @@ fn groups_routes() {
         "/api/v1/groups/id/g/users/remove"
     );
     assert_eq!(delete(ep::group_delete("g")), "/api/v1/groups/id/g/delete");
-    assert_eq!(get(ep::group_preview("g")), "/api/v1/groups/id/g/preview");
     assert_eq!(
         get(ep::group_members("g", Membership::Inherited, "", 0)),
         "/api/v1/groups/id/g/members?membership=inherited&page=1"

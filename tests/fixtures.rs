@@ -183,8 +183,6 @@ fn group_routes_decode() {
     );
     let users: Vec<UserInfo> = decode_ok("group_users");
     assert_eq!(users.len(), g.member_count.unwrap() as usize);
-    let preview: GroupPreview = decode_ok("group_preview");
-    assert!(preview.effective_permissions.is_some());
     let eff: GroupMembers = decode_ok("group_members_effective");
     assert_eq!(
         eff.counts.effective,

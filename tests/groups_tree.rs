@@ -283,3 +283,28 @@ fn tabs_and_file_names_round_trip() {
     );
     assert_eq!(file_slug("///"), "group");
 }
+
+#[test]
+fn a_group_form_is_seeded_once_per_group() {
+    use leptos::prelude::*;
+    use owui_admin::pages::groups::group::seed_once;
+    let owner = Owner::new();
+    owner.set();
+    let id = RwSignal::new("a".to_string());
+    let key = Memo::new(move |_| id.get());
+    let loaded = RwSignal::new(None::<u32>);
+    let seed = seed_once(key, move |_| loaded.get());
+    assert_eq!(
+        seed.get_untracked(),
+        None,
+        "nothing before the data is there"
+    );
+    loaded.set(Some(1));
+    assert_eq!(seed.get_untracked(), Some(("a".to_string(), 1)));
+    // A refetch (e.g. after signing in again) must not replace what the form started from.
+    loaded.set(Some(2));
+    assert_eq!(seed.get_untracked(), Some(("a".to_string(), 1)));
+    // Another group starts over.
+    id.set("b".to_string());
+    assert_eq!(seed.get_untracked(), Some(("b".to_string(), 2)));
+}

@@ -263,17 +263,8 @@ impl Client {
     pub async fn create_group(&self, form: &GroupForm) -> Result<Group, ApiError> {
         self.post(ep::group_create(), form).await
     }
-    pub async fn group(&self, id: &str) -> Result<Group, ApiError> {
-        self.get(ep::group(id)).await
-    }
-    pub async fn group_info(&self, id: &str) -> Result<Group, ApiError> {
-        self.get(ep::group_info(id)).await
-    }
     pub async fn export_group(&self, id: &str) -> Result<Value, ApiError> {
         self.get(ep::group_export(id)).await
-    }
-    pub async fn group_users(&self, id: &str) -> Result<Vec<UserInfo>, ApiError> {
-        self.send(ep::group_users(id), None).await
     }
     pub async fn update_group(&self, id: &str, form: &GroupForm) -> Result<Group, ApiError> {
         self.post(ep::group_update(id), form).await
@@ -296,9 +287,6 @@ impl Client {
     }
     pub async fn delete_group(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::group_delete(id), None).await
-    }
-    pub async fn group_preview(&self, id: &str) -> Result<GroupPreview, ApiError> {
-        self.get(ep::group_preview(id)).await
     }
     pub async fn group_members(
         &self,

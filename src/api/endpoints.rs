@@ -172,18 +172,8 @@ pub fn groups_list() -> Endpoint {
 pub fn group_create() -> Endpoint {
     Endpoint::post(format!("{GROUPS}/create"))
 }
-pub fn group(id: &str) -> Endpoint {
-    Endpoint::get(format!("{GROUPS}/id/{}", encode(id)))
-}
-pub fn group_info(id: &str) -> Endpoint {
-    Endpoint::get(format!("{GROUPS}/id/{}/info", encode(id)))
-}
 pub fn group_export(id: &str) -> Endpoint {
     Endpoint::get(format!("{GROUPS}/id/{}/export", encode(id)))
-}
-/// Direct members, unpaginated. The server wants POST here.
-pub fn group_users(id: &str) -> Endpoint {
-    Endpoint::post(format!("{GROUPS}/id/{}/users", encode(id)))
 }
 pub fn group_update(id: &str) -> Endpoint {
     Endpoint::post(format!("{GROUPS}/id/{}/update", encode(id)))
@@ -196,9 +186,6 @@ pub fn group_users_remove(id: &str) -> Endpoint {
 }
 pub fn group_delete(id: &str) -> Endpoint {
     Endpoint::delete(format!("{GROUPS}/id/{}/delete", encode(id)))
-}
-pub fn group_preview(id: &str) -> Endpoint {
-    Endpoint::get(format!("{GROUPS}/id/{}/preview", encode(id)))
 }
 
 /// Which members `/groups/id/{id}/members` lists.

@@ -214,20 +214,6 @@ pub struct GroupMembers {
     pub counts: MemberCounts,
 }
 
-/// `GET /groups/id/{id}/preview`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
-pub struct GroupPreview {
-    pub permissions: Option<JsonMap>,
-    pub inherited_permissions: Option<JsonMap>,
-    pub effective_permissions: Option<JsonMap>,
-    pub models: Accessible,
-    pub knowledge: Accessible,
-    pub tools: Accessible,
-    #[serde(flatten)]
-    pub extra: JsonMap,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SigninForm {
     pub email: String,

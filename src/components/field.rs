@@ -50,13 +50,13 @@ pub fn TextField(
     }
 }
 
-/// A select of fixed options.
+/// A select of `(value, text)` options: fixed (a `Vec`) or changing (a signal).
 #[component]
 pub fn SelectField(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
-    options: Vec<(String, String)>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
     errors: FieldErrors,
     #[prop(optional, into)] disabled: Signal<bool>,
     /// A note under the field (e.g. why it is disabled).
@@ -80,10 +80,17 @@ pub fn SelectField(
                     e.remove(name);
                 })
             >
-                {options
-                    .into_iter()
-                    .map(|(v, text)| view! { <option value=v>{text}</option> })
-                    .collect_view()}
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            // Selected by value too: options that arrive after the value still show it.
+                            let selected = v == value.get_untracked();
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
             </select>
             {move || note.get().map(|n| view! { <div class="muted small">{n}</div> })}
             <div class="field-error" id=err_id role="alert">{error}</div>

@@ -14,12 +14,14 @@ pub fn Pagination(
     on_page: Callback<u32>,
 ) -> impl IntoView {
     let pages = Signal::derive(move || pages.get().max(1));
+    // Comparisons in attribute values stay in braces: an unbraced `>=` ends the tag in `view!`
+    // (the rest of the expression then renders as the button's text).
     view! {
         <nav class="pagination" aria-label="Pagination">
             <button
                 type="button"
                 class="btn"
-                disabled=move || page.get() <= 1
+                disabled=move || { page.get() <= 1 }
                 on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))
             >
                 "Previous page"

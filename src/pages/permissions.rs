@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::alert::LoadError;
-use leptos::task::spawn_local;
+use crate::components::alert::{LoadError, WriteError};
 
 use crate::api::JsonMap;
 use crate::components::permissions::PermissionEditor;
@@ -13,7 +12,7 @@ use crate::components::permissions::leave_guard::LeaveGuard;
 use crate::components::permissions::model::diff;
 use crate::components::toast::use_toasts;
 use crate::latest::use_latest;
-use crate::session::use_session;
+use crate::write::use_write;
 
 /// The default permissions screen.
 #[component]
@@ -22,6 +21,12 @@ pub fn DefaultPermissionsPage() -> impl IntoView {
         || (),
         |client, _| async move { client.default_permissions().await },
     );
+    // The editor starts from the first answer only: a later refetch (after signing in again)
+    // never replaces what is being edited.
+    let first = Memo::new(move |prev: Option<&Option<JsonMap>>| match prev {
+        Some(Some(v)) => Some(v.clone()),
+        _ => loaded.value.get(),
+    });
     view! {
         <section class="page">
             <div class="page-head">
@@ -29,7 +34,7 @@ pub fn DefaultPermissionsPage() -> impl IntoView {
                 <span class="count">"Apply to every user with the role “user”."</span>
             </div>
             <LoadError state=loaded.state />
-            {move || match loaded.value.get() {
+            {move || match first.get() {
                 None => view! { <p class="muted loading-row">"Loading default permissions…"</p> }.into_any(),
                 Some(stored) => view! { <DefaultsEditor stored=stored /> }.into_any(),
             }}
@@ -40,72 +45,48 @@ pub fn DefaultPermissionsPage() -> impl IntoView {
 /// The editor once the stored defaults are here.
 #[component]
 fn DefaultsEditor(stored: JsonMap) -> impl IntoView {
-    let session = use_session();
     let toasts = use_toasts();
     let saved = RwSignal::new(stored.clone());
     let value = RwSignal::new(stored);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
     let dirty = Memo::new(move |_| saved.with(|s| value.with(|v| !diff(s, v).is_empty())));
-
-    let save = move |_| {
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        let body = value.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
-            match client.update_default_permissions(&body).await {
-                Ok(back) => {
-                    // What the server kept (it drops keys it does not know) becomes the baseline;
-                    // the edited object follows it so the screen shows what is stored.
-                    saved.set(back.clone());
-                    value.set(back);
-                    error.set(None);
-                    toasts.success("Default permissions saved.");
-                }
-                Err(e) => {
-                    let msg = session.handle(&e);
-                    error.set(Some(msg.clone()));
-                    toasts.error(msg);
-                }
+    let save = use_write(
+        |client, body: JsonMap| async move { client.update_default_permissions(&body).await },
+        move |result| {
+            if let Ok(back) = result {
+                // What the server kept (it drops keys it does not know) becomes the baseline;
+                // the edited object follows it so the screen shows what is stored.
+                saved.set(back.clone());
+                value.set(back);
+                toasts.success("Default permissions saved.");
             }
-            busy.set(false);
-        });
-    };
-    let reset = move |_| {
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        busy.set(true);
-        spawn_local(async move {
-            match client.factory_default_permissions().await {
-                Ok(factory) => {
-                    let n = saved.with_untracked(|s| diff(s, &factory).len());
-                    value.set(factory);
-                    toasts.success(format!(
-                        "Factory defaults loaded: {n} change(s) listed below. Save to apply them."
-                    ));
-                }
-                Err(e) => {
-                    let msg = session.handle(&e);
-                    toasts.error(msg);
-                }
+        },
+    );
+    let reset = use_write(
+        |client, _: ()| async move { client.factory_default_permissions().await },
+        move |result| {
+            if let Ok(factory) = result {
+                let n = saved.with_untracked(|s| diff(s, &factory).len());
+                value.set(factory);
+                toasts.success(format!(
+                    "Factory defaults loaded: {n} change(s) listed below. Save to apply them."
+                ));
             }
-            busy.set(false);
-        });
-    };
+        },
+    );
+    let busy = move || save.pending().get() || reset.pending().get();
     view! {
         <LeaveGuard dirty=dirty />
-        <div class="toolbar perm-toolbar">
-            <button class="btn btn-primary" disabled=move || busy.get() || !dirty.get() on:click=save>"Save"</button>
-            <button class="btn" disabled=move || busy.get() on:click=reset>"Reset to defaults"</button>
-            <button class="btn" disabled=move || busy.get() || !dirty.get() on:click=move |_| value.set(saved.get_untracked())>
+        <div class="toolbar perm-toolbar" aria-busy=move || busy().to_string()>
+            <button type="button" class="btn btn-primary" disabled=move || busy() || !dirty.get()
+                on:click=move |_| save.dispatch(value.get_untracked())>"Save"</button>
+            <button type="button" class="btn" disabled=busy on:click=move |_| reset.dispatch(())>"Reset to defaults"</button>
+            <button type="button" class="btn" disabled=move || busy() || !dirty.get() on:click=move |_| value.set(saved.get_untracked())>
                 "Discard changes"
             </button>
             {move || dirty.get().then(|| view! { <span class="badge perm-dirty">"Unsaved changes"</span> })}
         </div>
-        {move || error.get().map(|e| view! { <div class="error" role="alert">{e}</div> })}
+        <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) />
+        <WriteError error=reset.error on_retry=Callback::new(move |_| reset.retry()) />
         <PermissionEditor value=value saved=saved layout_from=saved />
     }
 }

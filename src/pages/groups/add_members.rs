@@ -5,23 +5,50 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-
-use crate::components::alert::LoadError;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::csv::{parse_emails, resolve};
 use crate::api::{Group, UserInfo, UserInfoList, UserListParams};
+use crate::components::alert::{LoadError, WriteError};
+use crate::components::debounce::{SEARCH_PAUSE, debounced};
 use crate::components::toast::use_toasts;
+use crate::format::count;
 use crate::latest::use_latest;
-use crate::session::use_session;
+use crate::write::{Write, use_write};
 
-/// The "add members" part of the Members section.
+/// Adds `ids` to the group in one call; `done` runs after a success, then `on_added`. The
+/// notice says "Added 3 members{from}".
+fn use_add(
+    group_id: String,
+    from: &'static str,
+    on_added: Callback<Group>,
+    done: impl Fn(usize) + 'static,
+) -> Write<Vec<String>> {
+    let toasts = use_toasts();
+    use_write(
+        move |client, ids: Vec<String>| {
+            let gid = group_id.clone();
+            async move {
+                let n = ids.len();
+                client.add_group_users(&gid, ids).await.map(|g| (g, n))
+            }
+        },
+        move |result| {
+            if let Ok((g, n)) = result {
+                toasts.success(format!("Added {}{from}.", count(n as u64, "member")));
+                done(n);
+                on_added.run(g);
+            }
+        },
+    )
+}
+
+/// The "add members" part of the Members tab.
 #[component]
 pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView {
-    let session = use_session();
-    let toasts = use_toasts();
+    let typed = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
+    let (run_search, _) = debounced(SEARCH_PAUSE, move |q: String| search.set(q));
     let results = use_latest(
         move || search.get(),
         |client, q: String| async move {
@@ -39,88 +66,9 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
     );
     // Chosen users, id → name, across searches.
     let chosen = RwSignal::new(BTreeMap::<String, String>::new());
-    let busy = RwSignal::new(false);
-    let gid = StoredValue::new(group_id);
-
-    let add = move |ids: Vec<String>, what: String, after: Box<dyn Fn() + Send + Sync>| {
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        busy.set(true);
-        let gid = gid.get_value();
-        spawn_local(async move {
-            match client.add_group_users(&gid, ids).await {
-                Ok(g) => {
-                    toasts.success(format!("Added {what}."));
-                    after();
-                    on_added.run(g);
-                }
-                Err(e) => toasts.error(session.handle(&e)),
-            }
-            busy.set(false);
-        });
-    };
-    let add_selected = move |_| {
-        let picked = chosen.get_untracked();
-        let n = picked.len();
-        add(
-            picked.into_keys().collect(),
-            format!("{n} member{}", if n == 1 { "" } else { "s" }),
-            Box::new(move || chosen.set(BTreeMap::new())),
-        );
-    };
-
-    // CSV import.
-    let csv_text = RwSignal::new(String::new());
-    let preview = RwSignal::new(None::<(Vec<UserInfo>, Vec<String>)>);
-    let file_input = NodeRef::<leptos::html::Input>::new();
-    let read_file = move |_| {
-        let Some(input) = file_input.get_untracked() else {
-            return;
-        };
-        spawn_local(async move {
-            match read_first_file(&input).await {
-                Ok(text) => {
-                    csv_text.set(text);
-                    preview.set(None);
-                }
-                Err(e) => toasts.error(e),
-            }
-        });
-    };
-    let preview_import = move |_| {
-        let emails = parse_emails(&csv_text.get_untracked());
-        if emails.is_empty() {
-            toasts.error("No email addresses found in the CSV.");
-            return;
-        }
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        busy.set(true);
-        spawn_local(async move {
-            match client.all_users().await {
-                Ok(all) => preview.set(Some(resolve(&emails, &all.users))),
-                Err(e) => toasts.error(session.handle(&e)),
-            }
-            busy.set(false);
-        });
-    };
-    let import = move |_| {
-        let Some((found, _)) = preview.get_untracked() else {
-            return;
-        };
-        let n = found.len();
-        add(
-            found.into_iter().map(|u| u.id).collect(),
-            format!("{n} member{} from the CSV", if n == 1 { "" } else { "s" }),
-            Box::new(move || {
-                preview.set(None);
-                csv_text.set(String::new());
-            }),
-        );
-    };
-
+    let add = use_add(group_id.clone(), "", on_added, move |_| {
+        chosen.set(BTreeMap::new())
+    });
     let result_row = move |u: UserInfo| {
         let (id, name) = (u.id.clone(), u.name.clone());
         let check = id.clone();
@@ -146,19 +94,21 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
     view! {
         <div class="add-members">
             <h3>"Add members"</h3>
-            <div class="toolbar">
+            <div class="toolbar" aria-busy=move || add.pending().get().to_string()>
                 <input type="search" class="search" aria-label="Search users to add"
                     placeholder="Search users to add by name or email…"
-                    prop:value=move || search.get()
-                    on:input:target=move |ev| search.set(ev.target().value()) />
-                <button class="btn btn-primary" disabled=move || busy.get() || chosen.with(BTreeMap::is_empty) on:click=add_selected>
+                    prop:value=move || typed.get()
+                    on:input:target=move |ev| { typed.set(ev.target().value()); run_search(ev.target().value()); } />
+                <button type="button" class="btn btn-primary"
+                    disabled=move || add.pending().get() || chosen.with(BTreeMap::is_empty)
+                    on:click=move |_| add.dispatch(chosen.with_untracked(|c| c.keys().cloned().collect()))>
                     "Add selected"
                 </button>
-                <span class="muted">{move || {
-                    let c = chosen.get();
+                <span class="muted">{move || chosen.with(|c| {
                     if c.is_empty() { String::new() } else { format!("{} selected: {}", c.len(), c.values().cloned().collect::<Vec<_>>().join(", ")) }
-                }}</span>
+                })}</span>
             </div>
+            <WriteError error=add.error on_retry=Callback::new(move |_| add.retry()) />
             <LoadError state=results.state />
             <ul class="user-results" aria-label="Users found" aria-busy=move || results.loading().to_string()>
                 <For each=move || results.value.with(|r| r.as_ref().map(|r| r.users.clone()).unwrap_or_default()) key=|u| u.id.clone() children=result_row />
@@ -166,35 +116,92 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
             <Show when=move || !search.with(|s| s.trim().is_empty()) && results.value.with(|r| r.as_ref().is_some_and(|r| r.users.is_empty()))>
                 <p class="muted">"No users match."</p>
             </Show>
-            <details class="csv-import">
-                <summary>"Import members from CSV (by email)"</summary>
-                <div class="form">
-                    <label for="members-csv-file">"CSV file"</label>
-                    <input id="members-csv-file" type="file" accept=".csv,text/csv,text/plain" node_ref=file_input on:change=read_file />
-                    <label for="members-csv">"Emails or CSV"</label>
-                    <textarea id="members-csv" rows="4" placeholder="Name,Email&#10;Ada,ada@example.com"
-                        prop:value=move || csv_text.get()
-                        on:input:target=move |ev| { csv_text.set(ev.target().value()); preview.set(None); }></textarea>
-                    <div>
-                        <button class="btn" disabled=move || busy.get() on:click=preview_import>"Preview import"</button>
-                    </div>
-                </div>
-                {move || preview.get().map(|(found, unknown)| {
-                    let n = found.len();
-                    view! {
-                        <div class="csv-preview" aria-label="Import preview">
-                            <p>{format!("{n} user(s) found: ")}{found.iter().map(|u| format!("{} <{}>", u.name, u.email)).collect::<Vec<_>>().join(", ")}</p>
-                            {(!unknown.is_empty()).then(|| view! {
-                                <p class="notice">{format!("{} unknown email(s), not added: {}", unknown.len(), unknown.join(", "))}</p>
-                            })}
-                            <button class="btn btn-primary" disabled=move || busy.get() || n == 0 on:click=import>
-                                {format!("Add {n} member{}", if n == 1 { "" } else { "s" })}
-                            </button>
-                        </div>
-                    }
-                })}
-            </details>
+            <CsvImport group_id=group_id on_added=on_added />
         </div>
+    }
+}
+
+/// Members from a CSV of emails: read or pasted, previewed against the users, added in one call.
+#[component]
+fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
+    let toasts = use_toasts();
+    let csv_text = RwSignal::new(String::new());
+    // The users found and the unknown emails, for the text last previewed.
+    let preview = RwSignal::new(None::<(Vec<UserInfo>, Vec<String>)>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    // Reading the chosen file is local work (no server), so a plain local action.
+    let read_file = Action::new_local(move |_: &()| async move {
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        match read_first_file(&input).await {
+            Ok(text) => {
+                csv_text.try_set(text);
+                preview.try_set(None);
+            }
+            Err(e) => toasts.error(e),
+        }
+    });
+    let look_up = use_write(
+        |client, emails: Vec<String>| async move {
+            client
+                .all_users()
+                .await
+                .map(|all| resolve(&emails, &all.users))
+        },
+        move |result| {
+            if let Ok(found) = result {
+                preview.set(Some(found));
+            }
+        },
+    );
+    let add = use_add(group_id, " from the CSV", on_added, move |_| {
+        preview.set(None);
+        csv_text.set(String::new());
+    });
+    let on_preview = move |_| {
+        let emails = parse_emails(&csv_text.get_untracked());
+        if emails.is_empty() {
+            toasts.error("No email addresses found in the CSV.");
+        } else {
+            look_up.dispatch(emails);
+        }
+    };
+    let busy = move || look_up.pending().get() || add.pending().get();
+    view! {
+        <details class="csv-import">
+            <summary>"Import members from CSV (by email)"</summary>
+            <div class="form" aria-busy=move || busy().to_string()>
+                <label for="members-csv-file">"CSV file"</label>
+                <input id="members-csv-file" type="file" accept=".csv,text/csv,text/plain" node_ref=file_input
+                    on:change=move |_| { read_file.dispatch(()); } />
+                <label for="members-csv">"Emails or CSV"</label>
+                <textarea id="members-csv" rows="4" placeholder="Name,Email&#10;Ada,ada@example.com"
+                    prop:value=move || csv_text.get()
+                    on:input:target=move |ev| { csv_text.set(ev.target().value()); preview.set(None); }></textarea>
+                <div>
+                    <button type="button" class="btn" disabled=busy on:click=on_preview>"Preview import"</button>
+                </div>
+            </div>
+            <WriteError error=look_up.error on_retry=Callback::new(move |_| look_up.retry()) />
+            {move || preview.get().map(|(found, unknown)| {
+                let n = found.len();
+                let ids: Vec<String> = found.iter().map(|u| u.id.clone()).collect();
+                view! {
+                    <div class="csv-preview" aria-label="Import preview">
+                        <p>{format!("{n} user(s) found: ")}{found.iter().map(|u| format!("{} <{}>", u.name, u.email)).collect::<Vec<_>>().join(", ")}</p>
+                        {(!unknown.is_empty()).then(|| view! {
+                            <p class="notice">{format!("{} unknown email(s), not added: {}", unknown.len(), unknown.join(", "))}</p>
+                        })}
+                        <button type="button" class="btn btn-primary" disabled=move || busy() || n == 0
+                            on:click=move |_| add.dispatch(ids.clone())>
+                            {format!("Add {}", count(n as u64, "member"))}
+                        </button>
+                    </div>
+                }
+            })}
+            <WriteError error=add.error on_retry=Callback::new(move |_| add.retry()) />
+        </details>
     }
 }
 

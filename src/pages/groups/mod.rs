@@ -1,70 +1,48 @@
-//! Groups: the tree of groups (this file), one group's screen (`group.rs`: general, permissions,
-//! members), and the New group form (the same screen at `/groups/new`).
+//! Groups: the tree of groups (this file), one group's screen (`group.rs` loads it, `editor.rs`
+//! is the form with its tabs), and the New group form (the same editor at `/groups/new`).
 
+pub mod actions;
 pub mod add_members;
 pub mod csv;
+pub mod editor;
 pub mod form;
+pub mod general;
 pub mod group;
 pub mod members;
+pub mod tabs;
 pub mod tree;
 
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::alert::LoadError;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
-
-use crate::api::endpoints::encode;
+use crate::format::count;
 use crate::latest::use_latest;
-use crate::routes::href;
-pub use group::GroupPage;
-use tree::{GroupSort, TreeRow, build_rows, member_label};
+use crate::routes::{self, href, use_go};
+pub use group::{GroupPage, NewGroupPage};
+use tree::{GroupSort, TreeRow, build_rows};
 
 /// The link to one group's screen.
 pub fn group_href(id: &str) -> String {
-    href(&crate::routes::group(id, None))
+    href(&routes::group(id, None))
 }
 
 /// `/groups`: the groups tree with search (`?q=`) and sort (`?sort=members`) in the URL.
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let query_map = use_query_map();
-    let initial = query_map.with_untracked(|m| {
-        (
-            m.get_str("q").unwrap_or_default().to_string(),
-            GroupSort::from_param(m.get_str("sort").unwrap_or_default()),
-        )
+    let go = use_go();
+    // What is typed; the URL follows it (replacing the entry), the box is not reset from it.
+    let search =
+        RwSignal::new(query_map.with_untracked(|m| m.get_str("q").unwrap_or_default().to_string()));
+    let sort = Memo::new(move |_| {
+        query_map.with(|m| GroupSort::from_param(m.get_str("sort").unwrap_or_default()))
     });
-    let search = RwSignal::new(initial.0);
-    let sort = RwSignal::new(initial.1);
     let collapsed = RwSignal::new(HashSet::<String>::new());
-    let navigate = use_navigate();
-    let sync_url = move || {
-        let mut parts = Vec::new();
-        let q = search.get_untracked();
-        if !q.is_empty() {
-            parts.push(format!("q={}", encode(&q)));
-        }
-        if sort.get_untracked() != GroupSort::Name {
-            parts.push(format!("sort={}", sort.get_untracked().param()));
-        }
-        let qs = if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        };
-        navigate(
-            &format!("{}{qs}", crate::routes::GROUPS),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
-    };
-    let sync_url = StoredValue::new(sync_url);
-
+    let url =
+        move |q: &str, s: GroupSort| routes::groups(q, (s != GroupSort::Name).then_some(s.param()));
     let list = use_latest(|| (), |client, _| async move { client.groups().await });
     // For the "custom permissions" marker: what a group grants beyond the defaults. If this
     // call fails the marker falls back to "grants anything".
@@ -82,10 +60,7 @@ pub fn GroupsPage() -> impl IntoView {
         })
     });
     let total = move || list.value.with(|g| g.as_ref().map(Vec::len));
-    let new_group = {
-        let navigate = use_navigate();
-        move |_| navigate(crate::routes::NEW_GROUP, NavigateOptions::default())
-    };
+    let new_group = move |_| go.push(routes::NEW_GROUP);
     let toggle = Callback::new(move |id: String| {
         collapsed.update(|c| {
             if !c.remove(&id) {
@@ -98,11 +73,11 @@ pub fn GroupsPage() -> impl IntoView {
             <div class="page-head">
                 <h1>"Groups"</h1>
                 <span class="count">
-                    {move || total().map(|t| format!("{t} {}", if t == 1 { "group" } else { "groups" }))}
+                    {move || total().map(|t| count(t as u64, "group"))}
                 </span>
                 <div class="actions">
-                    <a class="btn" href=href("/permissions")>"Default permissions"</a>
-                    <button class="btn btn-primary" on:click=new_group.clone()>"New group"</button>
+                    <a class="btn" href=href(routes::PERMISSIONS)>"Default permissions"</a>
+                    <button type="button" class="btn btn-primary" on:click=new_group>"New group"</button>
                 </div>
             </div>
             <div class="toolbar groups-toolbar">
@@ -113,16 +88,17 @@ pub fn GroupsPage() -> impl IntoView {
                     placeholder="Search groups by name or description…"
                     prop:value=move || search.get()
                     on:input:target=move |ev| {
-                        search.set(ev.target().value());
-                        sync_url.with_value(|f| f());
+                        let q = ev.target().value();
+                        go.replace(&url(&q, sort.get_untracked()));
+                        search.set(q);
                     }
                 />
                 <label for="group-sort" class="muted">"Sort by"</label>
                 <select
                     id="group-sort"
                     on:change:target=move |ev| {
-                        sort.set(GroupSort::from_param(&ev.target().value()));
-                        sync_url.with_value(|f| f());
+                        let s = GroupSort::from_param(&ev.target().value());
+                        go.push(&url(&search.get_untracked(), s));
                     }
                 >
                     <option value="name" selected=move || sort.get() == GroupSort::Name>"Name"</option>
@@ -160,7 +136,7 @@ pub fn GroupsPage() -> impl IntoView {
                         (Some(0), _) => Some(view! {
                             <div class="empty">
                                 <p>"No groups yet. Groups bundle users and grant them permissions."</p>
-                                <button class="btn btn-primary" on:click=new_group.clone()>"New group"</button>
+                                <button type="button" class="btn btn-primary" on:click=new_group>"New group"</button>
                             </div>
                         }.into_any()),
                         (Some(_), Some(0)) => Some(view! {
@@ -212,7 +188,7 @@ fn GroupRow(row: TreeRow, on_toggle: Callback<String>) -> impl IntoView {
                     </div>
                 </div>
             </td>
-            <td class="tree-members">{member_label(row.member_count)}</td>
+            <td class="tree-members">{count(row.member_count, "member")}</td>
             <td>{marker}</td>
             <td class="muted">
                 {if row.description.is_empty() { "No description".to_string() } else { row.description.clone() }}

@@ -256,8 +256,3 @@ pub fn build_rows(
     }
     rows
 }
-
-/// "1 member", "6 members".
-pub fn member_label(n: u64) -> String {
-    format!("{n} {}", if n == 1 { "member" } else { "members" })
-}

@@ -17,6 +17,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups_members_add_remove_inherited_csv,
         groups_permissions_keep_other_and_unknown_keys,
         groups_export_and_delete_promotes_children,
+        groups_tab_page_reload_and_hung_save,
         permissions_defaults_change_and_reset,
     ]
 }
@@ -32,6 +33,14 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
     page.fill("Name", &parent).await?;
     page.fill("Description", "made by e2e").await?;
     screenshots(h, page, "group-new").await?;
+    // /groups/new is its own screen: a reload opens the same empty form.
+    page.client.refresh().await.map_err(err)?;
+    page.heading("New group").await?;
+    if !page.value("Name").await?.is_empty() {
+        return Err("a reloaded New group form is not empty".into());
+    }
+    page.fill("Name", &parent).await?;
+    page.fill("Description", "made by e2e").await?;
     page.click("Create").await?;
     page.heading(&parent).await?;
     let p = group_by_name(h, &parent)?;
@@ -43,6 +52,7 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
     .await?;
     // The child, nested under it with the parent picker.
     page.goto(&format!("{}/groups/new", h.app_url)).await?;
+    page.heading("New group").await?;
     page.fill("Name", &child).await?;
     page.field("Parent group")
         .await?
@@ -157,7 +167,8 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
         .await
         .map_err(err)?;
     page.click("Save").await?;
-    page.wait_xpath("//span[contains(@class,'field-error') and contains(.,'cannot be its own parent or a descendant of itself')]")
+    // The server's message stands at the Parent group field (its own error, not a banner).
+    page.wait_xpath("//select[@name='parent_group_id']/ancestor::div[contains(@class,'field')][1]//*[contains(@class,'field-error') and @role='alert' and contains(.,'cannot be its own parent or a descendant of itself')]")
         .await?;
     let typed = page
         .field("Parent group")
@@ -218,8 +229,12 @@ pub async fn groups_members_add_remove_inherited_csv(
             .map_err(err)?;
     }
     page.wait_text("3 selected").await?;
-    page.wait_xpath("//nav[@aria-label='Members pagination'][contains(.,'Page 1 of 1')]/button[normalize-space()='Next page' and @disabled]")
+    page.wait_xpath("//nav[@aria-label='Pagination'][contains(.,'Page 1 of 1')]")
         .await?;
+    page.wait_xpath(
+        "//nav[@aria-label='Pagination']//button[normalize-space()='Next page' and @disabled]",
+    )
+    .await?;
     page.click("Add selected").await?;
     page.wait_text("Added 3 members").await?;
     let ids = export_ids(h, &cid)?;
@@ -407,6 +422,87 @@ pub async fn groups_export_and_delete_promotes_children(
         return Err("the child was not promoted to the deleted group's parent".into());
     }
     page.wait_text(&format!("Top {s} / Low {s}")).await
+}
+
+pub async fn groups_tab_page_reload_and_hung_save(h: &Harness, page: &Page) -> Result<(), String> {
+    let s = suffix();
+    let g = create_group(h, json!({"name": format!("Pages {s}"), "description": ""}))?;
+    let id = g["id"].as_str().unwrap_or_default().to_string();
+    let ids: Vec<Value> = h
+        .api
+        .all_users()?
+        .into_iter()
+        .map(|u| u["id"].clone())
+        .collect();
+    if ids.len() <= 30 {
+        return Err(format!(
+            "seed data has {} users, need more than 30",
+            ids.len()
+        ));
+    }
+    h.api.ok(
+        h.api.post(
+            &format!("/api/v1/groups/id/{id}/users/add"),
+            json!({"user_ids": ids}),
+        ),
+        "add everyone",
+    )?;
+    // A short request deadline, so that a hung save ends within the test.
+    page.goto(&format!("{}/", h.app_url)).await?;
+    page.js("localStorage.setItem('owui-admin.deadline-ms', '5000'); return true;")
+        .await?;
+    signed_in_at(h, page, &format!("/groups/{id}?tab=members")).await?;
+    page.heading(&format!("Pages {s}")).await?;
+    let pager = "//nav[@aria-label='Pagination']";
+    page.wait_xpath(&format!("{pager}[contains(.,'Page 1 of 2')]"))
+        .await?;
+    let nav = page
+        .js("return document.querySelector(\"nav[aria-label='Pagination']\")?.outerHTML;")
+        .await?;
+    eprintln!("[e2e] members pager: {nav}");
+    page.click("Next page").await?;
+    page.wait_js(
+        "members page in the URL",
+        "location.search.includes('tab=members') && location.search.includes('page=2')",
+    )
+    .await?;
+    page.wait_xpath(&format!("{pager}[contains(.,'Page 2 of 2')]"))
+        .await?;
+    // Tab and members page survive a reload.
+    page.client.refresh().await.map_err(err)?;
+    page.heading(&format!("Pages {s}")).await?;
+    page.wait_xpath(
+        "//button[@role='tab' and @aria-selected='true' and normalize-space()='Members']",
+    )
+    .await?;
+    page.wait_xpath(&format!("{pager}[contains(.,'Page 2 of 2')]"))
+        .await?;
+    // Back to General through the tab, which lands in the URL too.
+    page.click("General").await?;
+    page.wait_js("tab left the URL", "!location.search.includes('tab=')")
+        .await?;
+    // A save the server never answers ends with a message, Save usable again and the typed
+    // name kept; sending it again once the server answers stores it.
+    page.js("window.__fetch = window.fetch; window.fetch = function (r, i) { const u = (r && r.url) || String(r); return u.includes('/update') ? new Promise(() => {}) : window.__fetch.call(window, r, i); }; return true;")
+        .await?;
+    let renamed = format!("Pages {s} renamed");
+    page.fill("Name", &renamed).await?;
+    page.click("Save").await?;
+    page.wait_xpath("//*[@role='alert'][contains(.,'did not answer within')]")
+        .await?;
+    page.wait_xpath("//button[normalize-space()='Save' and not(@disabled)]")
+        .await?;
+    if page.value("Name").await? != renamed {
+        return Err("the hung save lost the typed name".into());
+    }
+    page.js("window.fetch = window.__fetch; return true;")
+        .await?;
+    page.click("Try again").await?;
+    wait_group(h, &id, "the new name", |g| g["name"] == json!(renamed)).await?;
+    page.heading(&renamed).await?;
+    page.js("localStorage.removeItem('owui-admin.deadline-ms'); return true;")
+        .await
+        .map(|_| ())
 }
 
 pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> Result<(), String> {
