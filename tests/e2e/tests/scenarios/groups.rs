@@ -17,7 +17,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups_members_add_remove_inherited_csv,
         groups_permissions_keep_other_and_unknown_keys,
         groups_export_and_delete_promotes_children,
-        groups_tab_page_reload_and_hung_save,
+        groups_tab_and_members_page_survive_reload,
         permissions_defaults_change_and_reset,
     ]
 }
@@ -424,7 +424,10 @@ pub async fn groups_export_and_delete_promotes_children(
     page.wait_text(&format!("Top {s} / Low {s}")).await
 }
 
-pub async fn groups_tab_page_reload_and_hung_save(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn groups_tab_and_members_page_survive_reload(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
     let s = suffix();
     let g = create_group(h, json!({"name": format!("Pages {s}"), "description": ""}))?;
     let id = g["id"].as_str().unwrap_or_default().to_string();
@@ -447,19 +450,11 @@ pub async fn groups_tab_page_reload_and_hung_save(h: &Harness, page: &Page) -> R
         ),
         "add everyone",
     )?;
-    // A short request deadline, so that a hung save ends within the test.
-    page.goto(&format!("{}/", h.app_url)).await?;
-    page.js("localStorage.setItem('owui-admin.deadline-ms', '5000'); return true;")
-        .await?;
     signed_in_at(h, page, &format!("/groups/{id}?tab=members")).await?;
     page.heading(&format!("Pages {s}")).await?;
     let pager = "//nav[@aria-label='Pagination']";
     page.wait_xpath(&format!("{pager}[contains(.,'Page 1 of 2')]"))
         .await?;
-    let nav = page
-        .js("return document.querySelector(\"nav[aria-label='Pagination']\")?.outerHTML;")
-        .await?;
-    eprintln!("[e2e] members pager: {nav}");
     page.click("Next page").await?;
     page.wait_js(
         "members page in the URL",
@@ -481,28 +476,9 @@ pub async fn groups_tab_page_reload_and_hung_save(h: &Harness, page: &Page) -> R
     page.click("General").await?;
     page.wait_js("tab left the URL", "!location.search.includes('tab=')")
         .await?;
-    // A save the server never answers ends with a message, Save usable again and the typed
-    // name kept; sending it again once the server answers stores it.
-    page.js("window.__fetch = window.fetch; window.fetch = function (r, i) { const u = (r && r.url) || String(r); return u.includes('/update') ? new Promise(() => {}) : window.__fetch.call(window, r, i); }; return true;")
-        .await?;
-    let renamed = format!("Pages {s} renamed");
-    page.fill("Name", &renamed).await?;
-    page.click("Save").await?;
-    page.wait_xpath("//*[@role='alert'][contains(.,'did not answer within')]")
-        .await?;
-    page.wait_xpath("//button[normalize-space()='Save' and not(@disabled)]")
-        .await?;
-    if page.value("Name").await? != renamed {
-        return Err("the hung save lost the typed name".into());
-    }
-    page.js("window.fetch = window.__fetch; return true;")
-        .await?;
-    page.click("Try again").await?;
-    wait_group(h, &id, "the new name", |g| g["name"] == json!(renamed)).await?;
-    page.heading(&renamed).await?;
-    page.js("localStorage.removeItem('owui-admin.deadline-ms'); return true;")
-        .await
-        .map(|_| ())
+    // (A save that never gets an answer is faults::fault_group_save_hang_gives_save_back,
+    // through the fault proxy in front of the real server.)
+    Ok(())
 }
 
 pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> Result<(), String> {
