@@ -223,10 +223,11 @@ mod primitives {
     use super::mount;
 
     type Reply<T> = oneshot::Sender<Result<T, ApiError>>;
+    type Started<K, T> = Vec<(K, Reply<T>)>;
 
     /// Requests started so far, by key, each with the sender that answers it.
     #[derive(Clone, Default)]
-    struct Calls<K, T>(Rc<RefCell<Vec<(K, Reply<T>)>>>);
+    struct Calls<K, T>(Rc<RefCell<Started<K, T>>>);
 
     impl<K: Clone + PartialEq + 'static, T: 'static> Calls<K, T> {
         /// A future that waits for the test's answer (an unanswered, dropped sender aborts).
@@ -493,9 +494,10 @@ mod primitives {
     #[wasm_bindgen_test]
     async fn debounced_runs_once_after_the_pause_and_not_after_unmount() {
         type Call = Rc<dyn Fn(&'static str)>;
+        type Mounted = Option<(Call, Signal<bool>)>;
         let pause = Duration::from_millis(40);
         let seen: Rc<RefCell<Vec<&'static str>>> = Rc::default();
-        let inner: Rc<RefCell<Option<(Call, Signal<bool>)>>> = Rc::default();
+        let inner: Rc<RefCell<Mounted>> = Rc::default();
         let outer: Rc<RefCell<Option<Call>>> = Rc::default();
         {
             let (seen, outer) = (seen.clone(), outer.clone());

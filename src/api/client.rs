@@ -5,11 +5,14 @@ use gloo_net::http::{Request, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::AbortSignal;
 
 use super::endpoints::{self as ep, Endpoint, Membership, Method, UserListParams};
 use super::error::ApiError;
 use super::models::*;
+use super::transport::{
+    AbortOnDrop, Answer, Body, Want, deadline_ms, diagnose, transport_error, with_deadline,
+};
 
 /// A connection to one Open WebUI server, optionally with a token (JWT or `sk-` API key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +128,7 @@ impl Client {
             Ok(answer) => Ok(answer),
             Err(e) => Err(match transport_error(e) {
                 Some(err) => err,
-                None => self.diagnose(write).await,
+                None => diagnose(&self.base_url, write).await,
             }),
         }
     }
@@ -297,137 +300,5 @@ impl Client {
     ) -> Result<GroupMembers, ApiError> {
         self.get(ep::group_members(id, membership, query, page))
             .await
-    }
-}
-
-impl Client {
-    /// A request without any HTTP answer: the server is down (or the address wrong), the
-    /// connection broke, or (cross-origin only) CORS refused it; browsers report all three the
-    /// same way. Two probes tell them apart: a readable `/api/version` means the server is up and
-    /// allows this origin (so the connection broke); an unreadable but answered `no-cors`
-    /// `/health` means it is up and refuses this origin (CORS); neither means unreachable.
-    async fn diagnose(&self, write: bool) -> ApiError {
-        let server = self.base_url.clone();
-        let Some(window) = web_sys::window() else {
-            return ApiError::Network(server);
-        };
-        let probe = |path: &str, mode: web_sys::RequestMode| {
-            let init = web_sys::RequestInit::new();
-            init.set_mode(mode);
-            wasm_bindgen_futures::JsFuture::from(
-                window.fetch_with_str_and_init(&format!("{server}{path}"), &init),
-            )
-        };
-        let readable = probe("/api/version", web_sys::RequestMode::Cors);
-        if let Some(Ok(_)) = with_deadline(readable, PROBE_MS).await {
-            return ApiError::Interrupted { write };
-        }
-        let origin = crate::api::page_origin();
-        if origin.is_empty() || server.starts_with(&origin) {
-            return ApiError::Network(server); // same origin: CORS cannot be the cause
-        }
-        match with_deadline(probe("/health", web_sys::RequestMode::NoCors), PROBE_MS).await {
-            Some(Ok(_)) => ApiError::Cors { server, origin },
-            _ => ApiError::Network(server),
-        }
-    }
-}
-
-/// What a call wants of a successful answer's body.
-#[derive(PartialEq)]
-enum Want {
-    Text,
-    Bytes,
-}
-
-enum Body {
-    Text(String),
-    Bytes(Vec<u8>),
-}
-
-struct Answer {
-    status: u16,
-    content_type: String,
-    body: Body,
-}
-
-impl Answer {
-    fn text(&self) -> &str {
-        match &self.body {
-            Body::Text(t) => t,
-            Body::Bytes(_) => "",
-        }
-    }
-}
-
-/// Aborts the fetch when dropped, unless it finished: a caller that loses interest (a newer
-/// request, a closed screen) or a deadline ends the request instead of leaving it open.
-struct AbortOnDrop {
-    controller: AbortController,
-    armed: bool,
-}
-
-impl AbortOnDrop {
-    fn new() -> Result<Self, ApiError> {
-        AbortController::new()
-            .map(|controller| AbortOnDrop {
-                controller,
-                armed: true,
-            })
-            .map_err(|_| ApiError::Decode("this browser cannot cancel requests".into()))
-    }
-    fn signal(&self) -> AbortSignal {
-        self.controller.signal()
-    }
-    fn disarm(mut self) {
-        self.armed = false;
-    }
-}
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        if self.armed {
-            self.controller.abort();
-        }
-    }
-}
-
-/// How long the diagnosis probes may take.
-const PROBE_MS: u32 = 5_000;
-/// How long a request may take before it is given up.
-pub const DEFAULT_DEADLINE_MS: u32 = 30_000;
-/// localStorage key that overrides [`DEFAULT_DEADLINE_MS`] (milliseconds), for a slow server or
-/// a test that must not wait 30 s.
-pub const DEADLINE_KEY: &str = "owui-admin.deadline-ms";
-
-/// The request deadline in milliseconds (read once).
-pub fn deadline_ms() -> u32 {
-    thread_local! {
-        static MS: u32 = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|s| s.get_item(DEADLINE_KEY).ok().flatten())
-            .and_then(|v| v.trim().parse::<u32>().ok())
-            .filter(|ms| *ms >= 100)
-            .unwrap_or(DEFAULT_DEADLINE_MS);
-    }
-    MS.with(|ms| *ms)
-}
-
-/// Runs `work` for at most `ms` milliseconds: `None` when the time ran out first.
-pub async fn with_deadline<F: std::future::Future>(work: F, ms: u32) -> Option<F::Output> {
-    let work = std::pin::pin!(work);
-    let timer = gloo_timers::future::TimeoutFuture::new(ms);
-    match futures::future::select(work, timer).await {
-        futures::future::Either::Left((out, _)) => Some(out),
-        futures::future::Either::Right(_) => None,
-    }
-}
-
-/// A transport failure that needs no diagnosis (`Some`), or `None` for "no answer at all".
-fn transport_error(e: gloo_net::Error) -> Option<ApiError> {
-    match e {
-        gloo_net::Error::JsError(js) if js.name == "AbortError" => Some(ApiError::Aborted),
-        gloo_net::Error::SerdeError(e) => Some(ApiError::Decode(e.to_string())),
-        _ => None,
     }
 }

@@ -5,11 +5,13 @@ pub mod client;
 pub mod endpoints;
 pub mod error;
 pub mod models;
+mod transport;
 
-pub use client::{Client, DEADLINE_KEY, deadline_ms, decode, normalize_base_url, with_deadline};
+pub use client::{Client, decode, normalize_base_url};
 pub use endpoints::{Membership, UserListParams};
 pub use error::{ApiError, FieldError};
 pub use models::*;
+pub use transport::{DEADLINE_KEY, deadline_ms, with_deadline};
 
 /// Open WebUI's fixed page size for user lists and group members.
 pub const PAGE_SIZE: u64 = 30;
