@@ -90,7 +90,13 @@ async fn users_table_renders_rows_group_names_and_sort_state() {
         sorted.get_attribute("aria-sort").as_deref(),
         Some("ascending")
     );
-    assert_eq!(sorted.text_content().unwrap_or_default().trim(), "Created");
+    // The sort mark is shown but hidden from assistive technology, so the button's accessible
+    // name stays the column's.
+    let mark = sorted.query_selector(".sort-mark").unwrap().unwrap();
+    assert_eq!(mark.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(mark.text_content().unwrap_or_default().trim(), "▲");
+    let label = sorted.text_content().unwrap_or_default();
+    assert_eq!(label.replace('▲', "").trim(), "Created");
     // Clicking a header asks for that sort.
     let name_button: web_sys::HtmlElement = host
         .query_selector("th button")
