@@ -48,7 +48,7 @@ pub fn UsersTable(
             <th scope="col" aria-sort=move || sorted().map(|d| d.aria())>
                 // The ▲/▼ mark is hidden from assistive technology: the button's accessible name
                 // stays the column's ("Name", never "Name ▲"); `aria-sort` says the direction.
-                <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
+                <button type="button" class="sort" aria-label=label on:click=move |_| on_sort.run(key)>
                     {label}
                     <span class="sort-mark" aria-hidden="true">
                         {move || sorted().map(|d| if d == Dir::Asc { " ▲" } else { " ▼" })}
@@ -115,16 +115,23 @@ pub fn UsersTable(
                     </tr>
                 </Show>
                 {move || {
-                    // Rebuilt for every new set of users (another page, search or sort). `For`
-                    // registers each row's owner with the owner around it, and that owner keeps
-                    // a record of every child ever made: were it the table's, every page turn
-                    // would leave 30 of them behind for as long as the table lives. Here they go
-                    // with each page; within one page (a reload after a save) `For` still only
-                    // re-renders the rows that changed.
+                    // Rebuilt for every new set of users (another page, search or sort), and when
+                    // group names or who may be deleted change. Rows get plain values, never the
+                    // page's long-lived signals: a row's effect that read one would stay in that
+                    // signal's subscriber list (and keep its memory) until the signal next changes,
+                    // which for group names can be never, so every page turn would leave them
+                    // behind. `For` registers each row's owner with the owner around it, which
+                    // keeps a record of every child ever made: here they go with each page.
                     row_ids.track();
+                    let names = group_names.get();
+                    let keep = undeletable.get();
                     view! {
                         <For each=move || users.get() key=|u| (u.id.clone(), u.updated_at) let:user>
-                            <UserRow user=user group_names=group_names selected=selected undeletable=undeletable on_action=on_action />
+                            {
+                                let groups = group_text(&user.group_ids, &names);
+                                let can_delete = !keep.contains(&user.id);
+                                view! { <UserRow user=user groups=groups can_delete=can_delete selected=selected on_action=on_action /> }
+                            }
                         </For>
                     }
                 }}
@@ -133,12 +140,22 @@ pub fn UsersTable(
     }
 }
 
+/// "Engineering, Support" for a user's group ids (an unknown id shows as itself).
+fn group_text(ids: &[String], names: &HashMap<String, String>) -> String {
+    ids.iter()
+        .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[component]
 fn UserRow(
     user: User,
-    group_names: Signal<HashMap<String, String>>,
+    /// The user's group names, as text.
+    groups: String,
+    /// False for the signed-in admin and the primary admin.
+    can_delete: bool,
     selected: Option<RwSignal<HashSet<String>>>,
-    undeletable: Signal<HashSet<String>>,
     on_action: Option<Callback<RowAction>>,
 ) -> impl IntoView {
     let now = now_secs();
@@ -147,16 +164,6 @@ fn UserRow(
         .last_active_at
         .map(|t| (relative_time(now, t), local_date_time(t)));
     let created = user.created_at.map(|t| (local_date(t), local_date_time(t)));
-    let group_ids = user.group_ids.clone();
-    let groups = move || {
-        group_names.with(|names| {
-            group_ids
-                .iter()
-                .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-    };
     let role_class = format!("badge role-{}", user.role);
     let id = user.id.clone();
     let check = selected.map(|s| {
@@ -177,24 +184,20 @@ fn UserRow(
     });
     let actions = on_action.map(|act| {
         let (u1, u2) = (user.clone(), user.clone());
-        let can_delete = move || !undeletable.with(|s| s.contains(&id));
         view! {
             <td class="cell-actions">
                 <button class="btn btn-small" aria-label=format!("Edit {}", user.name) on:click=move |_| act.run(RowAction::Edit(u1.clone()))>
                     "Edit"
                 </button>
-                <Show when=can_delete>
+                {can_delete.then(|| view! {
                     <button
                         class="btn btn-small btn-ghost danger-text"
                         aria-label=format!("Delete {}", u2.name)
-                        on:click={
-                            let u2 = u2.clone();
-                            move |_| act.run(RowAction::Delete(u2.clone()))
-                        }
+                        on:click=move |_| act.run(RowAction::Delete(u2.clone()))
                     >
                         "Delete"
                     </button>
-                </Show>
+                })}
             </td>
         }
     });
