@@ -165,6 +165,8 @@ pub async fn fault_users_list_hang_offers_retry(h: &Harness, page: &Page) -> Res
     )
     .await?;
     let text = alert_with(page, "did not answer").await?;
+    page.screenshot(&h.artifacts().join("fault-users-hang.png"))
+        .await?;
     if !text.contains("within 3 seconds") || !text.contains("Retry") {
         return Err(format!("the hang is told as {text:?}"));
     }
@@ -187,6 +189,8 @@ pub async fn fault_users_list_502_page_says_unavailable(
         .set(Rule::new("GET", "/api/v1/users/?", Fault::HtmlError(502)))?;
     open_signed_in(h, page, &h.fault_url, &h.fault_url, "/users", None).await?;
     let text = alert_with(page, "unavailable").await?;
+    page.screenshot(&h.artifacts().join("fault-users-502.png"))
+        .await?;
     if !text.contains("502") || text.contains("address of Open WebUI") {
         return Err(format!("a proxy's 502 page is told as {text:?}"));
     }
@@ -422,6 +426,8 @@ pub async fn fault_dropped_user_save_says_interrupted_and_try_again_works(
     ))?;
     page.click_in_dialog("Save").await?;
     let text = alert_with(page, "interrupted").await?;
+    page.screenshot(&h.artifacts().join("fault-edit-interrupted.png"))
+        .await?;
     if !text.contains("may not have been saved") {
         return Err(format!("a dropped save is told as {text:?}"));
     }
