@@ -22,7 +22,7 @@ pub enum RowAction {
 pub fn UsersTable(
     /// The rows of the current page.
     users: Signal<Vec<User>>,
-    /// False until the first page has arrived (shows a loading row).
+    /// False until the first page has arrived (a loading row while `busy`).
     loaded: Signal<bool>,
     /// A request is in flight (the old rows stay visible meanwhile).
     busy: Signal<bool>,
@@ -109,7 +109,7 @@ pub fn UsersTable(
                 </tr>
             </thead>
             <tbody>
-                <Show when=move || !loaded.get()>
+                <Show when=move || !loaded.get() && busy.get()>
                     <tr class="loading-row">
                         <td colspan=cols>"Loading users…"</td>
                     </tr>
