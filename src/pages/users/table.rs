@@ -116,21 +116,25 @@ pub fn UsersTable(
                 </Show>
                 {move || {
                     // Rebuilt for every new set of users (another page, search or sort), and when
-                    // group names or who may be deleted change. Rows get plain values, never the
-                    // page's long-lived signals: a row's effect that read one would stay in that
-                    // signal's subscriber list (and keep its memory) until the signal next changes,
-                    // which for group names can be never, so every page turn would leave them
-                    // behind. `For` registers each row's owner with the owner around it, which
-                    // keeps a record of every child ever made: here they go with each page.
+                    // group names or who may be deleted change. Rows never read the table's
+                    // long-lived signals: a signal keeps every effect that ever read it in its
+                    // subscriber list (reactive_graph 0.2 prunes an effect only when the effect
+                    // runs again, never when it is dropped), so 30 row effects reading `selected`
+                    // or the group names would stay, with their memory, after every page turn.
+                    // Rows get plain values and read the selection through a memo that lives and
+                    // dies with this page (one subscriber a page instead of one a row). `For`
+                    // registers each row's owner with the owner around it, which keeps a record of
+                    // every child ever made: here they go with each page too.
                     row_ids.track();
                     let names = group_names.get();
                     let keep = undeletable.get();
+                    let checked = selected.map(|s| Memo::new(move |_| s.get()));
                     view! {
                         <For each=move || users.get() key=|u| (u.id.clone(), u.updated_at) let:user>
                             {
                                 let groups = group_text(&user.group_ids, &names);
                                 let can_delete = !keep.contains(&user.id);
-                                view! { <UserRow user=user groups=groups can_delete=can_delete selected=selected on_action=on_action /> }
+                                view! { <UserRow user=user groups=groups can_delete=can_delete selected=selected checked=checked on_action=on_action /> }
                             }
                         </For>
                     }
@@ -155,7 +159,10 @@ fn UserRow(
     groups: String,
     /// False for the signed-in admin and the primary admin.
     can_delete: bool,
+    /// Where a change of the row's checkbox goes.
     selected: Option<RwSignal<HashSet<String>>>,
+    /// The selection as this page reads it (see the table).
+    checked: Option<Memo<HashSet<String>>>,
     on_action: Option<Callback<RowAction>>,
 ) -> impl IntoView {
     let now = now_secs();
@@ -166,14 +173,14 @@ fn UserRow(
     let created = user.created_at.map(|t| (local_date(t), local_date_time(t)));
     let role_class = format!("badge role-{}", user.role);
     let id = user.id.clone();
-    let check = selected.map(|s| {
+    let check = selected.zip(checked).map(|(s, checked)| {
         let (id, id2) = (id.clone(), id.clone());
         view! {
             <td class="cell-check">
                 <input
                     type="checkbox"
                     aria-label=format!("Select {}", user.name)
-                    prop:checked=move || s.with(|s| s.contains(&id))
+                    prop:checked=move || checked.with(|c| c.contains(&id))
                     on:change:target=move |ev| {
                         let on = ev.target().checked();
                         s.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } });
