@@ -24,6 +24,12 @@ pub fn TextField(
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional, into)] disabled: Signal<bool>,
+    /// The form cannot be sent without it.
+    #[prop(optional)]
+    required: bool,
+    /// Takes focus when its dialog opens.
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let id = format!("f-{name}-{}", next_id());
     let err_id = format!("{id}-error");
@@ -37,6 +43,8 @@ pub fn TextField(
                 type=kind
                 autocomplete=autocomplete
                 placeholder=placeholder
+                required=required
+                autofocus=autofocus
                 disabled=move || disabled.get()
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=err_id.clone()

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::api::page_origin;
 use crate::api::{ApiError, Client, SessionUser, SigninForm, SigninOutcome, UserListParams};
 use crate::components::dialog::Dialog;
+use crate::components::field::{FieldErrors, TextField};
 use crate::session::{Session, last_sign_in, owui_token, use_session};
 
 /// Checks `token` against the server and makes a session of it.
@@ -171,6 +172,7 @@ fn SignInForm(
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(remember);
     let error = RwSignal::new(None::<String>);
+    let errors: FieldErrors = RwSignal::new(Default::default());
     let busy = RwSignal::new(false);
 
     let finish = move |result: Result<Session, String>| {
@@ -205,7 +207,9 @@ fn SignInForm(
         ev.prevent_default();
         let t = token.get_untracked().trim().to_string();
         if t.is_empty() {
-            error.set(Some("Paste a token or API key first.".into()));
+            errors.update(|e| {
+                e.insert("token", "Paste a token or API key first.".into());
+            });
             return;
         }
         busy.set(true);
@@ -222,28 +226,12 @@ fn SignInForm(
 
     view! {
         <form class="form" on:submit=on_password aria-busy=move || busy.get().to_string()>
-            <label for="signin-server">"Server URL"</label>
-            <input
-                id="signin-server"
-                name="server"
-                type="url"
-                required
-                placeholder="http://127.0.0.1:8080"
-                autocomplete="url"
-                bind:value=server
-            />
-            <label for="signin-email">"Email"</label>
-            <input id="signin-email" name="email" type="email" required autocomplete="username" bind:value=email />
-            <label for="signin-password">"Password"</label>
-            <input
-                id="signin-password"
-                name="password"
-                type="password"
-                required
-                autocomplete="current-password"
-                autofocus=again
-                bind:value=password
-            />
+            <TextField label="Server URL" name="server" value=server errors=errors kind="url"
+                required=true autocomplete="url" placeholder="http://127.0.0.1:8080" />
+            <TextField label="Email" name="email" value=email errors=errors kind="email"
+                required=true autocomplete="username" />
+            <TextField label="Password" name="password" value=password errors=errors kind="password"
+                required=true autocomplete="current-password" autofocus=again />
             <label class="check">
                 <input type="checkbox" name="remember" bind:checked=remember />
                 "Remember me"
@@ -256,16 +244,8 @@ fn SignInForm(
             <span>"or"</span>
         </div>
         <form class="form" on:submit=on_token>
-            <label for="signin-token">"API key or token"</label>
-            <input
-                id="signin-token"
-                name="token"
-                type="text"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="eyJ… or sk-…"
-                bind:value=token
-            />
+            <TextField label="API key or token" name="token" value=token errors=errors
+                autocomplete="off" placeholder="eyJ… or sk-…" />
             <button class="btn" type="submit" disabled=move || busy.get()>"Use token"</button>
         </form>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
