@@ -115,12 +115,16 @@ fn open_modal(el: web_sys::HtmlDialogElement, tries: u8) {
     }
 }
 
+/// Focuses the field marked `autofocus`, else the first field or main button. (One selector
+/// list would pick whichever comes first in the page, not the first kind that matches.)
 fn focus_first(el: &web_sys::HtmlDialogElement) {
-    let first = el
-        .query_selector("[autofocus], input:not([type=hidden]):not([disabled]), select, textarea, button.btn-primary, button.btn-danger")
-        .ok()
-        .flatten()
-        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
+    let first = [
+        "[autofocus]",
+        "input:not([type=hidden]):not([disabled]), select, textarea, button.btn-primary, button.btn-danger",
+    ]
+    .iter()
+    .find_map(|sel| el.query_selector(sel).ok().flatten())
+    .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(f) = first {
         let _ = f.focus();
     }

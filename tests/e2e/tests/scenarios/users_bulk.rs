@@ -286,6 +286,12 @@ pub async fn users_expired_session_returns_to_the_same_screen(
     }
     page.screenshot(&h.artifacts().join("reauth-dialog.png"))
         .await?;
+    // Server and email are known: the password is where typing goes.
+    page.wait_js(
+        "focus on the password",
+        "document.activeElement?.getAttribute('name') === 'password'",
+    )
+    .await?;
     // The form remembers the server and the email; only the password is asked again.
     let server = page.value("Server URL").await?;
     let prefilled = page.value("Email").await?;
