@@ -15,7 +15,7 @@ pub fn LeaveGuard(
     dirty: Signal<bool>,
 ) -> impl IntoView {
     let unload = window_event_listener(ev::beforeunload, move |e| {
-        if dirty.get_untracked() {
+        if dirty.try_get_untracked().unwrap_or(false) {
             e.prevent_default();
             e.set_return_value("You have unsaved changes.");
         }
@@ -23,7 +23,7 @@ pub fn LeaveGuard(
     // On the document, so it runs before the router's window-level link handler and can stop it
     // (the router skips clicks whose default was prevented).
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-        if !dirty.get_untracked() || e.default_prevented() {
+        if !dirty.try_get_untracked().unwrap_or(false) || e.default_prevented() {
             return;
         }
         let Some(link) = e
