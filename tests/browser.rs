@@ -16,15 +16,21 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A fresh, empty container at the end of the page's body.
+fn fresh_host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
 /// A fresh container in the page, and the app mounted into it (kept mounted).
 fn mount<F, V>(f: F) -> web_sys::HtmlElement
 where
     F: FnOnce() -> V + 'static,
     V: IntoView + 'static,
 {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = fresh_host();
     std::mem::forget(leptos::mount::mount_to(host.clone(), f));
     host
 }
@@ -264,10 +270,7 @@ mod primitives {
         F: FnOnce() -> V + 'static,
         V: IntoView + 'static,
     {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&host).unwrap();
-        leptos::mount::mount_to(host, f)
+        leptos::mount::mount_to(super::fresh_host(), f)
     }
 
     /// A signed-in session for the primitives (they need a client; the fetchers here ignore it).
