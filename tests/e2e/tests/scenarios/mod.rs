@@ -1,10 +1,12 @@
 //! The scenarios, one module per area of the app. Each area lists its own in `all()`, so areas
 //! can grow without touching each other.
+pub mod a11y;
 pub mod account;
 pub mod common;
 pub mod deploy;
 pub mod faults;
 pub mod groups;
+pub mod keyboard;
 pub mod signin;
 pub mod users;
 pub mod users_bulk;
@@ -30,7 +32,9 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups::all(),
         account::all(),
         deploy::all(),
+        keyboard::all(),
         faults::all(),
+        a11y::all(),
     ]
     .into_iter()
     .flatten()
