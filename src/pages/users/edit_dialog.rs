@@ -148,7 +148,11 @@ pub fn EditUserDialog(
         |client, input: SaveInput| async move {
             if input.check {
                 let now = client.user(&input.before.id).await?;
-                if now.updated_at != input.before.updated_at {
+                // Open WebUI does not move `updated_at` on every change (not on an admin's
+                // edit): compare what this dialog shows as well.
+                if now.updated_at != input.before.updated_at
+                    || !remote_changes(&input.before, &now).is_empty()
+                {
                     return Ok(Saved::Conflict(now));
                 }
             }
