@@ -1,7 +1,8 @@
-//! Modal dialogs on the native `<dialog>` with `showModal()`: the browser keeps focus inside
-//! and the page behind inert, stacks dialogs (a confirm above an edit) and sends Escape to the
+//! Modal dialogs on the native `<dialog>` with `showModal()`: the page behind is inert, Tab
+//! cycles inside (`components::focus`), stacks dialogs (a confirm above an edit) and sends Escape to the
 //! top one. Escape, a click on the backdrop and every Cancel button ask the owner to close
-//! (it may refuse, e.g. while saving); focus returns to the control that opened the dialog.
+//! (it may refuse, e.g. while saving); focus returns to the control that opened the dialog (or,
+//! when a reload replaced it, to its successor: `components::focus`).
 //! `ConfirmDialog` is the one confirm step every destructive action goes through.
 
 use std::time::Duration;
@@ -11,6 +12,8 @@ use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
+
+use crate::components::focus::{keep_tab_inside, return_focus};
 
 /// A modal dialog with a title and any content. Focus moves to its first field when it opens.
 #[component]
@@ -40,8 +43,8 @@ pub fn Dialog(
         // After this dialog has left the page (focus outside a modal is refused while it is there).
         set_timeout(
             move || {
-                if let Some(el) = opener.filter(|el| el.is_connected()) {
-                    let _ = el.focus();
+                if let Some(el) = opener {
+                    return_focus(el);
                 }
             },
             Duration::ZERO,
@@ -82,6 +85,11 @@ pub fn Dialog(
             aria-labelledby=labelled_by
             node_ref=dialog
             on:cancel=on_cancel
+            on:keydown=move |e| {
+                if let Some(el) = dialog.get_untracked() {
+                    keep_tab_inside(&el, &e);
+                }
+            }
             on:close=on_native_close
             on:click=move |e| {
                 // The dialog element itself is hit only through its backdrop (the content fills it).

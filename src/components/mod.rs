@@ -5,6 +5,7 @@ pub mod debounce;
 pub mod dialog;
 pub mod draft;
 pub mod field;
+pub mod focus;
 pub mod pagination;
 pub mod permissions;
 pub mod profile_images;

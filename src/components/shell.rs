@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::components::dialog::Dialog;
 use crate::routes::{ACCOUNT, GROUPS, PERMISSIONS, USERS, href};
@@ -24,6 +25,8 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     };
     view! {
+        // The first stop for the keyboard: past the navigation, straight to the screen.
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
         <header class="topbar">
             <a class="brand" href=href(USERS)>
                 "Open WebUI "
@@ -50,11 +53,24 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 </div>
             </Dialog>
         </Show>
-        <main class="content">
+        <main class="content" id="main" tabindex="-1">
             <Show when=is_admin fallback=NeedsAdmin>
                 {children()}
             </Show>
         </main>
+    }
+}
+
+/// Moves focus (not only the scroll position) to the screen, so the next Tab starts there. The
+/// router would otherwise treat the `#main` link as a navigation and leave focus on the link.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }
 

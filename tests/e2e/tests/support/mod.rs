@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod faults;
+pub mod keys;
 pub mod nginx;
 pub mod page;
 
