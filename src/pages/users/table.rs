@@ -42,10 +42,12 @@ pub fn UsersTable(
     #[prop(optional)]
     on_action: Option<Callback<RowAction>>,
 ) -> impl IntoView {
-    let header = move |key: SortKey, label: &'static str| {
+    // `class`: "col-opt" for the columns a phone leaves out, "col-email" for the one it folds
+    // under the name.
+    let header = move |key: SortKey, label: &'static str, class: &'static str| {
         let sorted = move || query.with(|q| (q.sort == key).then_some(q.dir));
         view! {
-            <th scope="col" aria-sort=move || sorted().map(|d| d.aria())>
+            <th scope="col" class=class aria-sort=move || sorted().map(|d| d.aria())>
                 // The ▲/▼ mark is hidden from assistive technology: the button's accessible name
                 // stays the column's ("Name", never "Name ▲"); `aria-sort` says the direction.
                 <button type="button" class="sort" aria-label=label on:click=move |_| on_sort.run(key)>
@@ -99,12 +101,12 @@ pub fn UsersTable(
                             />
                         </th>
                     })}
-                    {header(SortKey::Name, "Name")}
-                    {header(SortKey::Email, "Email")}
-                    {header(SortKey::Role, "Role")}
-                    {header(SortKey::LastActive, "Last active")}
-                    {header(SortKey::Created, "Created")}
-                    <th scope="col">"Groups"</th>
+                    {header(SortKey::Name, "Name", "")}
+                    {header(SortKey::Email, "Email", "col-email")}
+                    {header(SortKey::Role, "Role", "")}
+                    {header(SortKey::LastActive, "Last active", "col-opt")}
+                    {header(SortKey::Created, "Created", "col-opt")}
+                    <th scope="col" class="col-opt">"Groups"</th>
                     {on_action.map(|_| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
                 </tr>
             </thead>
@@ -130,7 +132,7 @@ pub fn UsersTable(
                     let keep = undeletable.get();
                     let checked = selected.map(|s| Memo::new(move |_| s.get()));
                     view! {
-                        <For each=move || users.get() key=|u| (u.id.clone(), u.updated_at) let:user>
+                        <For each=move || users.get() key=row_key let:user>
                             {
                                 let groups = group_text(&user.group_ids, &names);
                                 let can_delete = !keep.contains(&user.id);
@@ -142,6 +144,16 @@ pub fn UsersTable(
             </tbody>
         </table>
     }
+}
+
+/// What a row shows: a row is rebuilt when any of it changes. (Not `updated_at`: Open WebUI
+/// 0.12.4 leaves it alone when an admin edits a user, and the table kept the old name.)
+fn row_key(u: &User) -> (String, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&u.name, &u.email, &u.role, &u.profile_image_url).hash(&mut h);
+    (u.last_active_at, u.created_at, u.updated_at, &u.group_ids).hash(&mut h);
+    (u.id.clone(), h.finish())
 }
 
 /// "Engineering, Support" for a user's group ids (an unknown id shows as itself).
@@ -193,7 +205,7 @@ fn UserRow(
         let (u1, u2) = (user.clone(), user.clone());
         view! {
             <td class="cell-actions">
-                <button class="btn btn-small" aria-label=format!("Edit {}", user.name) on:click=move |_| act.run(RowAction::Edit(u1.clone()))>
+                <button class="btn btn-small" aria-label=format!("Edit {}", user.name) data-focus-key=format!("edit-{}", user.id) on:click=move |_| act.run(RowAction::Edit(u1.clone()))>
                     "Edit"
                 </button>
                 {can_delete.then(|| view! {
@@ -214,16 +226,21 @@ fn UserRow(
             <td class="cell-name">
                 <div class="name-wrap">
                     {avatar_of(&user, active)}
-                    <a href=href(&routes::user(&user.id))>{user.name.clone()}</a>
+                    <div class="name-lines">
+                        <a href=href(&routes::user(&user.id))>{user.name.clone()}</a>
+                        // Shown instead of the Email column on a phone (hidden, and so not read
+                        // twice, everywhere else).
+                        <span class="name-email">{user.email.clone()}</span>
+                    </div>
                 </div>
             </td>
-            <td class="cell-email">{user.email.clone()}</td>
+            <td class="cell-email col-email">{user.email.clone()}</td>
             <td>
                 <span class=role_class>{user.role.clone()}</span>
             </td>
-            <td>{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
-            <td>{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>
-            <td class="cell-groups">{groups}</td>
+            <td class="col-opt">{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
+            <td class="col-opt">{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>
+            <td class="cell-groups col-opt">{groups}</td>
             {actions}
         </tr>
     }
