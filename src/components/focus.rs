@@ -69,7 +69,9 @@ const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):n
 /// Shift+Tab from the first to the last. (A native modal dialog lets Tab leave for the
 /// browser's own controls, and a headless or kiosk browser has none: focus fell to the page.)
 pub fn keep_tab_inside(container: &web_sys::Element, ev: &web_sys::KeyboardEvent) {
-    if ev.key() != "Tab" || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+    // A dialog inside this one has already handled it.
+    if ev.key() != "Tab" || ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key()
+    {
         return;
     }
     let Ok(list) = container.query_selector_all(TABBABLE) else {
