@@ -4,7 +4,6 @@ pub mod a11y;
 pub mod account;
 pub mod common;
 pub mod deploy;
-pub mod deploy_steps;
 pub mod faults;
 pub mod groups;
 pub mod keyboard;

@@ -1,6 +1,6 @@
 //! Steps of the deployment scenarios: starting as Open WebUI's own web UI leaves things on the
-//! console's origin, following the Main navigation, and checking a screen's address and that a
-//! reload brings back the same screen.
+//! console's origin, following the Main navigation, checking a screen's address and that a
+//! reload brings back the same screen, and that the CSP blocked nothing.
 
 use crate::support::page::xp_lit;
 use crate::support::{Harness, Page};
@@ -73,4 +73,14 @@ pub async fn reloads_the_same(
         }
     }
     Ok(())
+}
+
+/// Nothing was blocked by the page's CSP since `record_csp_violations` (and the recording is
+/// shown to work, so "nothing" means something).
+pub async fn no_csp_violations(page: &Page) -> Result<(), String> {
+    let seen = page.csp_violations().await?;
+    if !seen.is_empty() {
+        return Err(format!("the CSP blocked: {seen:?}"));
+    }
+    page.csp_recording_works().await
 }
