@@ -12,7 +12,18 @@ pub async fn deploy_nginx_non_admin_open_webui_session_is_explained(
     page: &Page,
 ) -> Result<(), String> {
     let (name, email, token) = non_admin(h)?;
+    // The same screen in the dark scheme, for people to look at (target/e2e-artifacts).
+    let dark = Page::open_dark(&h.webdriver_url).await?;
+    let shown = needs_admin_screen(h, &dark, &name, &email, &token).await;
+    if shown.is_ok() {
+        dark.screenshot(&h.artifacts().join("nginx-needs-admin-dark.png"))
+            .await?;
+    }
+    dark.close().await;
+    shown?;
     needs_admin_screen(h, page, &name, &email, &token).await?;
+    page.screenshot(&h.artifacts().join("nginx-needs-admin.png"))
+        .await?;
     // Sign out (top bar): it asks, as for any Open WebUI sign-in taken over; the console only.
     page.click("Sign out").await?;
     page.click_in_dialog("Sign out of the console only").await?;
@@ -97,8 +108,6 @@ async fn needs_admin_screen(
     if page.row_count("Users").await? != 0 {
         return Err("a non-admin sees a users table".into());
     }
-    page.screenshot(&h.artifacts().join("nginx-needs-admin.png"))
-        .await?;
     owui_token_is(page, token).await
 }
 
