@@ -2,7 +2,7 @@
 """Serves the built app (dist/) on loopback, like any static web server would.
 
     serve.py DIST [--port N] [--base /sub/path/] [--proxy http://127.0.0.1:8080]
-             [--slow TEXT [--slow-seconds S]] [--no-cors] [--faults]
+             [--slow TEXT [--slow-seconds S]] [--no-cors] [--faults] [--header 'Name: value']...
 
 - Unknown paths without a file extension answer index.html (SPA fallback), so deep links and
   reloads work.
@@ -36,6 +36,8 @@
                  included, is dropped (the server looks stopped)
   Answers made here carry CORS headers like Open WebUI's (the request's Origin is allowed), so
   a cross-origin page reads them. The control endpoint itself is never faulted.
+- With --header (repeatable), every file of the app is served with that header too, e.g. a
+  Content-Security-Policy exactly as a static host would send it.
 - Prints "SERVE_READY http://127.0.0.1:PORT" once listening. Standard library only.
 """
 
@@ -115,7 +117,7 @@ class Faults:
 
 
 def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None, slow: str | None, slow_s: float,
-                 no_cors: bool, faults: Faults | None = None):
+                 no_cors: bool, faults: Faults | None = None, extra_headers: list[tuple[str, str]] | None = None):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -291,6 +293,8 @@ def make_handler(dist: Path, base: str, proxy: urllib.parse.SplitResult | None, 
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache" if target.name == "index.html" else "public, max-age=31536000, immutable")
+            for k, v in extra_headers or []:
+                self.send_header(k, v)
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(body)
@@ -347,7 +351,16 @@ def main() -> int:
     p.add_argument("--slow-seconds", type=float, default=2.5)
     p.add_argument("--no-cors", action="store_true")
     p.add_argument("--faults", action="store_true", help="fault injection through /__faults (see above)")
+    p.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                   help="a header sent with every file of the app (repeatable)")
     args = p.parse_args()
+    extra_headers = []
+    for h in args.header:
+        name, sep, value = h.partition(":")
+        if not sep or not name.strip() or not value.strip() or "\n" in h or "\r" in h:
+            print(f"--header wants 'Name: value' on one line, got {h!r}", file=sys.stderr)
+            return 2
+        extra_headers.append((name.strip(), value.strip()))
     dist = Path(args.dist).resolve()
     if not (dist / "index.html").exists():
         print(f"{dist}/index.html is missing: build the app first (trunk build --release)", file=sys.stderr)
@@ -355,7 +368,7 @@ def main() -> int:
     base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
     proxy = urllib.parse.urlsplit(args.proxy) if args.proxy else None
     server = Server(("127.0.0.1", args.port), make_handler(dist, base, proxy, args.slow, args.slow_seconds, args.no_cors,
-                                                                  Faults() if args.faults else None))
+                                                                  Faults() if args.faults else None, extra_headers))
     print(f"SERVE_READY http://127.0.0.1:{server.server_address[1]}{base.rstrip('/')}", flush=True)
     try:
         server.serve_forever()

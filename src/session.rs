@@ -200,7 +200,12 @@ pub struct LastSignIn {
     pub email: String,
 }
 
+/// Only an admin's sign-in is remembered: the prefill is for signing in to this console, which
+/// a non-admin account cannot use ("Sign in with an admin account" should not offer it again).
 fn remember_last(session: &Session) {
+    if !session.user.is_admin() {
+        return;
+    }
     let last = LastSignIn {
         base_url: session.base_url.clone(),
         email: session.user.email.clone(),

@@ -74,20 +74,33 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// Shown to a signed-in user whose role is not admin.
+/// Shown to a signed-in user whose role is not admin: who that is, why the console cannot be
+/// used, and the way on. A session taken over from Open WebUI's own sign-in stays signed in
+/// there: leaving it here only ends the console's use of it.
 #[component]
 fn NeedsAdmin() -> impl IntoView {
     let session = use_session();
-    let role = move || session.user().map(|u| u.role).unwrap_or_default();
+    let user = move || session.user().unwrap_or_default();
+    let borrowed = move || session.get().is_some_and(|s| s.borrowed);
     view! {
-        <section class="panel narrow">
-            <h1>"This console needs an admin account"</h1>
+        <section class="panel narrow" aria-labelledby="needs-admin-title">
+            <h1 id="needs-admin-title">"This console needs an admin account"</h1>
             <p>
-                "You are signed in with the role "<strong>{role}</strong>". Only Open WebUI "
-                "administrators can manage users, groups and permissions. Sign out and sign in "
-                "with an admin account, or ask an administrator to change your role."
+                "You are signed in as "<strong>{move || user().name}</strong>" ("
+                {move || user().email}") with the role "
+                <strong>{move || user().role}</strong>". Only Open WebUI administrators can manage "
+                "users, groups and permissions. Sign in with an admin account, or ask an "
+                "administrator to change your role."
             </p>
-            <button class="btn btn-primary" on:click=move |_| session.sign_out(false)>"Sign out"</button>
+            <Show when=borrowed>
+                <p class="muted">
+                    "This is your Open WebUI sign-in in this browser. Leaving the console keeps "
+                    "you signed in to Open WebUI."
+                </p>
+            </Show>
+            <button class="btn btn-primary" on:click=move |_| session.sign_out(false)>
+                "Sign in with an admin account"
+            </button>
         </section>
     }
 }

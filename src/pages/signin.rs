@@ -81,7 +81,8 @@ async fn session_from_password(
 }
 
 /// The Sign in page: the whole screen while nobody is signed in. Served next to Open WebUI
-/// on the same origin with its web UI signed in as an admin, it takes that session over.
+/// on the same origin with its web UI signed in, it takes that session over (a non-admin's
+/// too, so the frame can explain why the console needs an admin account).
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
@@ -89,9 +90,9 @@ pub fn SignIn() -> impl IntoView {
     if let Some(t) = owui_token() {
         checking_owui.set(true);
         spawn_local(async move {
-            if let Ok(mut s) = session_from_token(&page_origin(), t, false).await
-                && s.user.is_admin()
-            {
+            // A non-admin is taken over too: the frame then says who is signed in and why the
+            // console cannot be used, instead of a Sign in form that ignores Open WebUI's sign-in.
+            if let Ok(mut s) = session_from_token(&page_origin(), t, false).await {
                 s.borrowed = true;
                 session.sign_in(s);
             }

@@ -1,13 +1,33 @@
 //! The two ways people run the console: behind nginx next to Open WebUI (same origin, sub-path,
-//! strict CSP, Open WebUI's session reused), and as a static site on another origin.
+//! strict CSP, Open WebUI's session reused), and as a static site on another origin — each under
+//! the Content-Security-Policy README.md documents, read out of README.md.
 
-use super::common::{sign_in_with_form, wait_rows};
+mod non_admin;
+mod steps;
+mod sub_path;
+
+use super::common::{main_nav, sign_in_with_form, wait_rows};
+use crate::support::readme::documented_csp;
 use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
+use non_admin::{
+    deploy_nginx_non_admin_can_sign_in_with_an_admin_account,
+    deploy_nginx_non_admin_open_webui_session_is_explained,
+};
+use steps::{nav, no_csp_violations, open_as_open_webui};
+use sub_path::{
+    deploy_nginx_sub_path_groups_and_screens_click_through_and_reload,
+    deploy_nginx_sub_path_users_click_through_and_reload,
+};
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
         deploy_nginx_sub_path_deep_link_reuses_open_webui_session,
+        deploy_nginx_sub_path_users_click_through_and_reload,
+        deploy_nginx_sub_path_groups_and_screens_click_through_and_reload,
+        deploy_nginx_non_admin_open_webui_session_is_explained,
+        deploy_nginx_non_admin_can_sign_in_with_an_admin_account,
+        deploy_static_site_under_readme_csp_signs_in_cross_origin,
         deploy_cors_refusal_says_how_to_fix_it
     ]
 }
@@ -17,12 +37,7 @@ pub async fn deploy_nginx_sub_path_deep_link_reuses_open_webui_session(
     page: &Page,
 ) -> Result<(), String> {
     // Signed in to Open WebUI on this origin, the way its own web UI keeps the token.
-    page.goto(&format!("{}/health", h.nginx_url)).await?;
-    page.js(&format!(
-        "localStorage.setItem('token', {}); return 1;",
-        serde_json::to_string(&h.api.token).unwrap_or_default()
-    ))
-    .await?;
+    open_as_open_webui(h, page, &h.api.token).await?;
     // A deep link straight into the console, through nginx.
     page.goto(&format!("{}/admin-console/users?page=2", h.nginx_url))
         .await?;
@@ -48,15 +63,16 @@ pub async fn deploy_nginx_sub_path_deep_link_reuses_open_webui_session(
     let index = h
         .api
         .raw_head(&format!("{}/admin-console/users?page=2", h.nginx_url))?;
+    // The CSP is exactly the one README.md documents for deployment A.
+    let documented = documented_csp(&h.root, "### A.")?;
     let csp = index
         .get("content-security-policy")
         .cloned()
         .unwrap_or_default();
-    if !csp.contains("script-src 'self' 'wasm-unsafe-eval'")
-        || !csp.contains("connect-src 'self'")
-        || csp.contains("unsafe-inline")
-    {
-        return Err(format!("unexpected CSP: {csp:?}"));
+    if csp != documented || csp.contains("unsafe-inline") {
+        return Err(format!(
+            "nginx sends the CSP {csp:?}, README deploy A documents {documented:?}"
+        ));
     }
     if index.get("cache-control").map(String::as_str) != Some("no-cache") {
         return Err(format!(
@@ -76,6 +92,7 @@ pub async fn deploy_nginx_sub_path_deep_link_reuses_open_webui_session(
         .get("cache-control")
         .is_some_and(|c| c.contains("immutable"))
         || asset.get("content-type").map(String::as_str) != Some("application/wasm")
+        || asset.get("content-security-policy") != Some(&documented)
     {
         return Err(format!("hashed wasm headers: {asset:?}"));
     }
@@ -92,6 +109,43 @@ pub async fn deploy_nginx_sub_path_deep_link_reuses_open_webui_session(
     // …and the console does not take it over again in this tab.
     page.client.refresh().await.map_err(|e| e.to_string())?;
     page.heading("Sign in").await.map(|_| ())
+}
+
+/// README deploy B as written: `dist/` on its own origin under the documented CSP (with this
+/// run's Open WebUI origin), signed in cross-origin through the form; the users table shows and
+/// the browser reported no CSP violation.
+pub async fn deploy_static_site_under_readme_csp_signs_in_cross_origin(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let sent = h.api.raw_head(&format!("{}/users", h.app_csp_url))?;
+    if sent.get("content-security-policy") != Some(&h.app_csp) {
+        return Err(format!(
+            "the static server sends {:?}, not README deploy B's policy {:?}",
+            sent.get("content-security-policy"),
+            h.app_csp
+        ));
+    }
+    page.record_csp_violations().await?;
+    sign_in_with_form(
+        page,
+        &h.app_csp_url,
+        Some(&h.owui_url),
+        &h.admin_email,
+        &h.admin_password,
+    )
+    .await?;
+    main_nav(page).await?;
+    wait_rows(page, 30).await?;
+    // Profile pictures come through fetch + blob URLs, under the same policy.
+    page.wait_js(
+        "a profile picture shown",
+        "document.querySelector('table[aria-label=Users] img[src^=\"blob:\"], table[aria-label=Users] img[src^=\"data:\"]') !== null",
+    )
+    .await?;
+    nav(page, "Groups").await?;
+    page.wait_xpath("//table[@aria-label='Groups']//a").await?;
+    no_csp_violations(page).await
 }
 
 pub async fn deploy_cors_refusal_says_how_to_fix_it(

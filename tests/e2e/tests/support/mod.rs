@@ -8,6 +8,7 @@ pub mod faults;
 pub mod keys;
 pub mod nginx;
 pub mod page;
+pub mod readme;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -99,6 +100,11 @@ pub struct Harness {
     pub app_slow_status_url: String,
     /// Open WebUI behind a proxy that strips its CORS headers (a locked-down CORS setting).
     pub cors_blocked_url: String,
+    /// The app on its own origin sending README deploy B's Content-Security-Policy as written
+    /// there, with this run's Open WebUI origin in place of the example one.
+    pub app_csp_url: String,
+    /// That policy, as sent.
+    pub app_csp: String,
     /// nginx with deploy/nginx.conf: the console at /admin-console/, Open WebUI at /.
     pub nginx_url: String,
     /// Open WebUI behind the fault-injecting proxy (`faults` sets what goes wrong), with the app
@@ -165,6 +171,17 @@ impl Harness {
             &format!("query={SLOW_QUERY}"),
         ])?;
 
+        // README deploy B: a static site on its own origin under the documented CSP.
+        let documented = readme::documented_csp(&root, "### B.")?;
+        if documented.matches(readme::EXAMPLE_OWUI_ORIGIN).count() != 1 {
+            return Err(format!(
+                "README deploy B's CSP should name {} once: {documented}",
+                readme::EXAMPLE_OWUI_ORIGIN
+            ));
+        }
+        let app_csp = documented.replace(readme::EXAMPLE_OWUI_ORIGIN, &owui_url);
+        let (csp_app, app_csp_url) =
+            serve(&["--header", &format!("Content-Security-Policy: {app_csp}")])?;
         let (cors_blocked, cors_blocked_url) = serve(&["--proxy", &owui_url, "--no-cors"])?;
         let (fault_proxy, fault_url) = serve(&["--proxy", &owui_url, "--faults"])?;
         // The signed-in user's status is answered late through this proxy (typing while loading).
@@ -204,6 +221,8 @@ impl Harness {
             owui_url,
             app_url,
             app_proxied_url,
+            app_csp_url,
+            app_csp,
             cors_blocked_url,
             app_slow_status_url,
             nginx_url: nginx.url.clone(),
@@ -219,6 +238,7 @@ impl Harness {
             procs: vec![
                 owui,
                 app,
+                csp_app,
                 proxied,
                 cors_blocked,
                 fault_proxy,

@@ -255,6 +255,50 @@ impl Page {
         Err(format!("no download {name} within {DEADLINE:?}"))
     }
 
+    /// From the next page load on, every Content-Security-Policy violation in this tab is kept
+    /// (per origin, in sessionStorage, so reloads keep them) for `csp_violations`. The listener
+    /// comes in through DevTools, which the page's own CSP does not govern.
+    pub async fn record_csp_violations(&self) -> Result<(), String> {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": "document.addEventListener('securitypolicyviolation', (e) => {\
+                const k = 'e2e.csp-violations';\
+                const all = JSON.parse(sessionStorage.getItem(k) || '[]');\
+                all.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline'));\
+                sessionStorage.setItem(k, JSON.stringify(all));\
+            }, true);"}),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// The violations recorded on this origin since `record_csp_violations`.
+    pub async fn csp_violations(&self) -> Result<Vec<String>, String> {
+        let v = self
+            .js("return JSON.parse(sessionStorage.getItem('e2e.csp-violations') || '[]');")
+            .await?;
+        Ok(v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|x| x.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Proves the recording works on this page: an image from a plain-http host that no policy
+    /// here allows must be reported (else "no violations" would prove nothing).
+    pub async fn csp_recording_works(&self) -> Result<(), String> {
+        self.js("new Image().src = 'http://csp-probe.invalid/e2e.png'; return 1;")
+            .await?;
+        self.wait_js(
+            "the probe's CSP violation to be recorded",
+            "(sessionStorage.getItem('e2e.csp-violations') || '').includes('csp-probe.invalid')",
+        )
+        .await
+        .map(|_| ())
+    }
+
     pub async fn current_url(&self) -> Result<String, String> {
         Ok(self.client.current_url().await.map_err(err)?.to_string())
     }
