@@ -83,16 +83,12 @@ impl Audit {
         let found = axe::run(page, within).await?;
         let dir = h.artifacts().join("a11y");
         let _ = std::fs::create_dir_all(&dir);
-        let slug: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let slug = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join("-");
         page.screenshot(&dir.join(format!("{slug}-{}.png", self.scheme)))
             .await?;
         self.rows.push((name.to_string(), found));
