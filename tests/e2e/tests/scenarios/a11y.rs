@@ -291,7 +291,23 @@ async fn users_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Strin
     page.click(&format!("Edit {first}")).await?;
     page.field("Profile image URL").await?;
     a.dialog(h, page, "Edit user").await?;
+    page.click_in_dialog("Sign out all devices").await?;
+    page.wait_xpath("//dialog[@open]//h2[normalize-space()='Sign out all devices']")
+        .await?;
+    a.dialog(h, page, "Sign out all devices (confirm)").await?;
     page.click_in_dialog("Cancel").await?;
+    page.wait_js(
+        "the confirm closed",
+        "![...document.querySelectorAll('dialog[open] h2')].some(t => t.textContent.trim() === 'Sign out all devices')",
+    )
+    .await?;
+    if page
+        .js("return !!document.querySelector('dialog[open]');")
+        .await?
+        == json!(true)
+    {
+        page.click_in_dialog("Cancel").await?;
+    }
     page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
         .await?;
     page.click(&format!("Delete {first}")).await?;
@@ -423,6 +439,20 @@ async fn groups_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Stri
     let member = plain[1]["name"].as_str().unwrap_or_default();
     page.button(&format!("Remove {member}")).await?;
     a.screen(h, page, "Group: Members").await?;
+    click_xpath(page, "//summary[contains(.,'Import members from CSV')]").await?;
+    page.fill(
+        "Emails or CSV",
+        &format!(
+            "Name,Email\nA,{}\nNobody,nobody-{s}@example.com",
+            plain[0]["email"].as_str().unwrap_or_default()
+        ),
+    )
+    .await?;
+    page.click("Preview import").await?;
+    page.wait_text(&format!("not added: nobody-{s}@example.com"))
+        .await?;
+    a.screen(h, page, "Group: Members, CSV import preview")
+        .await?;
     page.click(&format!("Remove {member}")).await?;
     a.dialog(h, page, "Remove member").await?;
     page.click_in_dialog("Cancel").await?;
