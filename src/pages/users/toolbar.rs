@@ -75,7 +75,9 @@ pub fn UsersToolbar(
                     .map(|(k, l)| view! { <option value=k.param()>{l}</option> })
                     .collect_view()}
             </select>
-            <button type="button" class="btn" aria-label="Sort direction" on:click=flip>
+            // Named "Sort direction: Ascending": the visible word is part of the name.
+            <button type="button" class="btn" on:click=flip>
+                <span class="sr-only">"Sort direction: "</span>
                 {move || if query.with(|q| q.dir == Dir::Asc) { "Ascending" } else { "Descending" }}
             </button>
         </div>

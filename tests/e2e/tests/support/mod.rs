@@ -4,6 +4,7 @@
 //! chromedriver driving headless Chromium.
 
 pub mod api;
+pub mod axe;
 pub mod faults;
 pub mod keys;
 pub mod nginx;
