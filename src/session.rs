@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{ApiError, Client, SessionUser};
+use crate::api::{ApiError, Capability, Client, ServerInfo, SessionUser};
 
 /// Where this console keeps its session in the browser's storage.
 const STORAGE_KEY: &str = "owui-admin.session";
@@ -26,6 +26,10 @@ pub struct Session {
     /// leaves Open WebUI signed in unless asked.
     #[serde(default)]
     pub borrowed: bool,
+    /// The server's version and features, read at sign-in. `None` in a session stored by an
+    /// earlier version of the console: read again when such a session is loaded.
+    #[serde(default)]
+    pub server: Option<ServerInfo>,
 }
 
 impl Session {
@@ -37,11 +41,19 @@ impl Session {
             user,
             remember,
             borrowed: false,
+            server: None,
         }
     }
 
     pub fn client(&self) -> Client {
         Client::new(&self.base_url, Some(self.token.clone()))
+            .signed_in(self.server.clone().unwrap_or_default())
+    }
+
+    /// Reads the server's version and features into the session (sign-in does this once).
+    pub async fn read_server(mut self) -> Result<Session, ApiError> {
+        self.server = Some(self.client().server_info().await?);
+        Ok(self)
     }
 }
 
@@ -56,10 +68,48 @@ pub struct SessionCtx {
 
 impl SessionCtx {
     pub fn new() -> Self {
-        SessionCtx {
+        let ctx = SessionCtx {
             session: RwSignal::new(load()),
             expired: RwSignal::new(None),
-        }
+        };
+        ctx.read_server_if_missing();
+        ctx
+    }
+
+    /// A session stored by an earlier version of the console has no server info: read it
+    /// (best effort; until then the server is treated as current).
+    fn read_server_if_missing(&self) {
+        let Some(s) = self.session.get_untracked().filter(|s| s.server.is_none()) else {
+            return;
+        };
+        let session = self.session;
+        leptos::task::spawn_local(async move {
+            let token = s.token.clone();
+            if let Ok(read) = s.read_server().await {
+                // Only if the same session is still the current one.
+                let same = session
+                    .try_with_untracked(|c| c.as_ref().is_some_and(|c| c.token == token))
+                    .unwrap_or(false);
+                if same {
+                    store(Some(&read));
+                    session.try_set(Some(read));
+                }
+            }
+        });
+    }
+
+    /// Whether the signed-in server has `cap` (tracked; unknown server: assumed current).
+    pub fn has(&self, cap: Capability) -> bool {
+        self.session.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.server.as_ref())
+                .is_none_or(|server| server.has(cap))
+        })
+    }
+
+    /// "Open WebUI 0.12.4" for the frame, once the version is known (tracked).
+    pub fn server_label(&self) -> Option<String> {
+        self.session.with(|s| s.as_ref()?.server.as_ref()?.label())
     }
 
     /// The current session (tracked).

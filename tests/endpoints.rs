@@ -125,7 +125,10 @@ fn groups_routes() {
 #[test]
 fn auths_routes() {
     assert_eq!(post(ep::signin()), "/api/v1/auths/signin");
-    assert_eq!(post(ep::signout()), "/api/v1/auths/signout");
+    assert_eq!(post(ep::signout(true)), "/api/v1/auths/signout");
+    assert_eq!(get(ep::signout(false)), "/api/v1/auths/signout");
+    assert_eq!(get(ep::version()), "/api/version");
+    assert_eq!(get(ep::config()), "/api/config");
     assert_eq!(get(ep::session_user()), "/api/v1/auths/");
     assert_eq!(post(ep::add_user()), "/api/v1/auths/add");
 }

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use web_sys::AbortSignal;
 
+use super::compat::{Capability, ServerInfo};
 use super::endpoints::{self as ep, Endpoint, Membership, Method, UserListParams};
 use super::error::ApiError;
 use super::models::*;
@@ -15,10 +16,13 @@ use super::transport::{
 };
 
 /// A connection to one Open WebUI server, optionally with a token (JWT or `sk-` API key).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A signed-in session's client also knows the server ([`ServerInfo`]): its calls adapt to the
+/// server's line, and a route the server lacks is reported as [`ApiError::Unsupported`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct Client {
     base_url: String,
     token: Option<String>,
+    server: Option<ServerInfo>,
 }
 
 /// Decodes a response body as `T`, or maps the failure. Pure, so the host tests can feed it the
@@ -55,7 +59,19 @@ impl Client {
         Client {
             base_url: normalize_base_url(base_url),
             token,
+            server: None,
         }
+    }
+
+    /// The client of a signed-in session on `server` (what sign-in read about it).
+    pub fn signed_in(mut self, server: ServerInfo) -> Self {
+        self.server = Some(server);
+        self
+    }
+
+    /// Whether the server has `cap` (an unknown server: assumed current).
+    pub fn has(&self, cap: Capability) -> bool {
+        self.server.as_ref().is_none_or(|s| s.has(cap))
     }
 
     pub fn base_url(&self) -> &str {
@@ -66,6 +82,7 @@ impl Client {
         Client {
             base_url: self.base_url.clone(),
             token: Some(token),
+            server: self.server.clone(),
         }
     }
 
@@ -139,6 +156,16 @@ impl Client {
         body: Option<String>,
     ) -> Result<T, ApiError> {
         let answer = self.exchange(&endpoint, body, Want::Text).await?;
+        if let Some(server) = &self.server
+            && let Some(missing) = ApiError::missing_feature(
+                answer.status,
+                &answer.content_type,
+                &endpoint.path,
+                server.version.as_deref(),
+            )
+        {
+            return Err(missing);
+        }
         let url = format!("{}{}", self.base_url, endpoint.path);
         decode(answer.status, &answer.content_type, answer.text(), &url)
     }
@@ -178,8 +205,28 @@ impl Client {
         let v: Value = self.post(ep::signin(), form).await?;
         SigninOutcome::from_json(v).map_err(ApiError::Decode)
     }
+    /// Signs out on the server: `POST` from 0.9.3, `GET` before.
     pub async fn signout(&self) -> Result<Value, ApiError> {
-        self.send(ep::signout(), None).await
+        self.send(ep::signout(self.has(Capability::PostSignout)), None)
+            .await
+    }
+    /// What the server says about itself, both public (`/api/version`, `/api/config`), read
+    /// once at sign-in. A part the server does not answer (as JSON) stays `None`: sign-in goes
+    /// on, and the console treats the server as current.
+    pub async fn server_info(&self) -> Result<ServerInfo, ApiError> {
+        let version: Result<Value, ApiError> = self.get(ep::version()).await;
+        let config: Result<JsonMap, ApiError> = self.get(ep::config()).await;
+        for r in [version.as_ref().err(), config.as_ref().err()] {
+            if let Some(e @ ApiError::Aborted) = r {
+                return Err(e.clone());
+            }
+        }
+        Ok(ServerInfo {
+            version: version
+                .ok()
+                .and_then(|v| v.get("version")?.as_str().map(str::to_string)),
+            config: config.ok(),
+        })
     }
     pub async fn session_user(&self) -> Result<SessionUser, ApiError> {
         self.get(ep::session_user()).await
@@ -246,8 +293,14 @@ impl Client {
     pub async fn revoke_user_sessions(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::user_sessions_revoke(id), None).await
     }
-    pub async fn update_user(&self, id: &str, form: &UserUpdate) -> Result<User, ApiError> {
-        self.post(ep::user_update(id), form).await
+    /// Updates `user` (as loaded) with `form` (only what changed): shaped for the server's
+    /// line (before 0.9.0 the unchanged required fields are sent as loaded).
+    pub async fn update_user(&self, user: &User, form: &UserUpdate) -> Result<User, ApiError> {
+        let body = match &self.server {
+            Some(server) => server.user_update_body(user, form),
+            None => form.clone(),
+        };
+        self.post(ep::user_update(&user.id), &body).await
     }
     pub async fn delete_user(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::user_delete(id), None).await

@@ -222,8 +222,22 @@ pub fn group_members(id: &str, membership: Membership, query: &str, page: u32) -
 pub fn signin() -> Endpoint {
     Endpoint::post(format!("{AUTHS}/signin"))
 }
-pub fn signout() -> Endpoint {
-    Endpoint::post(format!("{AUTHS}/signout"))
+/// `POST` from Open WebUI 0.9.3; older servers only have `GET`.
+pub fn signout(post: bool) -> Endpoint {
+    let path = format!("{AUTHS}/signout");
+    if post {
+        Endpoint::post(path)
+    } else {
+        Endpoint::get(path)
+    }
+}
+/// The server's version, public: `{"version": "0.12.4", ...}`.
+pub fn version() -> Endpoint {
+    Endpoint::get("/api/version")
+}
+/// The server's public configuration and feature flags.
+pub fn config() -> Endpoint {
+    Endpoint::get("/api/config")
 }
 /// The signed-in user, for a session (JWT) token. API keys get 403 here.
 pub fn session_user() -> Endpoint {

@@ -3,7 +3,9 @@
 //! The server's quirks are mapped here and nowhere else: 401 means both "session over" and
 //! "not an admin" (told apart by the `detail` text), users answer 400 for "not found" while groups
 //! answer 404, validation errors come as a FastAPI list (per field) except under `/auths/`, and a
-//! path without its trailing slash answers 200 with the web UI's HTML instead of JSON.
+//! path without its trailing slash answers 200 with the web UI's HTML instead of JSON. Older
+//! lines add two: groups answer "not found" with 401 (before 0.12), and a route the server does
+//! not have answers 405 or the web UI's HTML ([`ApiError::Unsupported`]).
 
 use serde_json::Value;
 
@@ -87,6 +89,13 @@ pub enum ApiError {
          address of Open WebUI itself?"
     )]
     NotJson { status: u16, url: String },
+    /// Signed in, and the server answers a `/api/v1/` route with 405 or with its web UI's HTML:
+    /// this Open WebUI does not have the route (an older line). `version` as the server said it.
+    #[error(
+        "This Open WebUI (version {}) does not have this feature. It needs a newer Open WebUI.",
+        version.as_deref().unwrap_or("unknown")
+    )]
+    Unsupported { version: Option<String> },
     /// JSON that does not have the expected shape.
     #[error("Open WebUI sent a response this console could not read: {0}")]
     Decode(String),
@@ -128,6 +137,21 @@ impl ApiError {
             None => (status_text(status), Vec::new()),
         };
         by_status(status, detail, fields)
+    }
+
+    /// After sign-in succeeded, an answer that means "no such route on this server": 405, or a
+    /// 2xx web page (the web UI's index.html) on an `/api/v1/` path. `None` for anything else.
+    pub fn missing_feature(
+        status: u16,
+        content_type: &str,
+        path: &str,
+        version: Option<&str>,
+    ) -> Option<ApiError> {
+        let api = path.starts_with("/api/v1/");
+        let page = (200..300).contains(&status) && content_type.contains("html");
+        (api && (status == 405 || page)).then(|| ApiError::Unsupported {
+            version: version.map(str::to_string),
+        })
     }
 
     /// Errors meant for one form field, including a 400 whose text names a field (email taken).
@@ -204,6 +228,8 @@ pub fn admin_wording(message: &str) -> String {
 fn by_status(status: u16, detail: String, fields: Vec<FieldError>) -> ApiError {
     match status {
         401 if detail.starts_with(ACCESS_PROHIBITED) => ApiError::Forbidden(detail),
+        // Groups before 0.12 answer "not found" with 401: the group is gone, the session is fine.
+        401 if detail.starts_with(NOT_FOUND) => ApiError::NotFound(detail),
         401 => ApiError::SessionExpired(
             if matches!(
                 detail.as_str(),

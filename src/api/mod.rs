@@ -2,12 +2,14 @@
 //! app builds a URL or parses a response.
 
 pub mod client;
+pub mod compat;
 pub mod endpoints;
 pub mod error;
 pub mod models;
 mod transport;
 
 pub use client::{Client, decode, normalize_base_url};
+pub use compat::{Capability, ServerInfo, Version};
 pub use endpoints::{Membership, UserListParams};
 pub use error::{ApiError, FieldError};
 pub use models::*;

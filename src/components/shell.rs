@@ -1,5 +1,5 @@
-//! The signed-in frame: top bar with the Main navigation, the signed-in admin and Sign out; the
-//! screens below. A signed-in non-admin gets a clear explanation instead of broken tables.
+//! The signed-in frame: top bar with the Main navigation, the server's version, the signed-in
+//! admin and Sign out; the screens below. A signed-in non-admin gets a clear explanation instead of broken tables.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -39,6 +39,9 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 <A href=href(ACCOUNT)>"My account"</A>
             </nav>
             <div class="me">
+                {move || session.server_label().map(|v| view! {
+                    <span class="server-version muted" title="The Open WebUI this console is signed in to">{v}</span>
+                })}
                 <span class="me-name" title="Signed in">{name}</span>
                 <button class="btn btn-ghost" on:click=sign_out>"Sign out"</button>
             </div>

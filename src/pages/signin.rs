@@ -11,6 +11,16 @@ use crate::components::dialog::Dialog;
 use crate::components::field::{FieldErrors, TextField};
 use crate::session::{Session, last_sign_in, owui_token, use_session};
 
+/// Reads the server's version and features into a new session, and refuses a server older
+/// than the oldest supported line (saying which versions are supported).
+async fn with_server(session: Session) -> Result<Session, String> {
+    let session = session.read_server().await.map_err(|e| e.to_string())?;
+    if let Some(server) = &session.server {
+        server.check_supported()?;
+    }
+    Ok(session)
+}
+
 /// Checks `token` against the server and makes a session of it.
 async fn session_from_token(
     base: &str,
@@ -66,12 +76,13 @@ async fn session_from_password(
     {
         SigninOutcome::Session(user) => {
             let token = user.token.clone().unwrap_or_default();
-            Ok(Session::new(
+            with_server(Session::new(
                 client.base_url().to_string(),
                 token,
                 *user,
                 remember,
             ))
+            .await
         }
         SigninOutcome::NextStep(step) => Err(format!(
             "This account needs a further sign-in step ({step}, e.g. two-factor authentication) that this \
@@ -87,6 +98,7 @@ async fn session_from_password(
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
     let checking_owui = RwSignal::new(false);
+    let unsupported = RwSignal::new(None::<String>);
     if let Some(t) = owui_token() {
         checking_owui.set(true);
         spawn_local(async move {
@@ -94,7 +106,13 @@ pub fn SignIn() -> impl IntoView {
             // console cannot be used, instead of a Sign in form that ignores Open WebUI's sign-in.
             if let Ok(mut s) = session_from_token(&page_origin(), t, false).await {
                 s.borrowed = true;
-                session.sign_in(s);
+                match with_server(s).await {
+                    Ok(s) => session.sign_in(s),
+                    // Too old a server: say so instead of a form that would refuse it again.
+                    Err(e) => {
+                        unsupported.try_set(Some(e));
+                    }
+                }
             }
             checking_owui.try_set(false);
         });
@@ -107,6 +125,7 @@ pub fn SignIn() -> impl IntoView {
                 <Show when=move || checking_owui.get()>
                     <p class="muted" role="status">"Checking your Open WebUI session…"</p>
                 </Show>
+                {move || unsupported.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <SignInForm remember=false again=false />
             </section>
         </main>
@@ -217,11 +236,13 @@ fn SignInForm(
         error.set(None);
         let (base, r) = (server.get_untracked(), remember.get_untracked());
         spawn_local(async move {
-            finish(
-                session_from_token(&base, t, r)
-                    .await
-                    .map_err(|e| e.to_string()),
-            )
+            let session = session_from_token(&base, t, r)
+                .await
+                .map_err(|e| e.to_string());
+            finish(match session {
+                Ok(s) => with_server(s).await,
+                Err(e) => Err(e),
+            })
         });
     };
 

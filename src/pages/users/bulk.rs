@@ -111,7 +111,7 @@ pub fn BulkDialog(
                                 role: Some(role),
                                 ..Default::default()
                             };
-                            client.update_user(&u.id, &update).await.map(|_| ())
+                            client.update_user(&u, &update).await.map(|_| ())
                         }
                     })
                     .await

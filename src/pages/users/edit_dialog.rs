@@ -9,11 +9,12 @@ use leptos::prelude::*;
 use super::validate::{
     email_error, name_error, password_error, profile_image_url_error, role_error,
 };
-use crate::api::{User, UserUpdate};
+use crate::api::{Capability, User, UserUpdate};
 use crate::components::alert::WriteError;
 use crate::components::dialog::{ConfirmDialog, Dialog};
 use crate::components::field::{FieldErrors, SelectField, TextField, role_options};
 use crate::components::toast::use_toasts;
+use crate::session::use_session;
 use crate::write::use_write;
 
 /// What the form holds, compared with what the user was.
@@ -135,6 +136,9 @@ pub fn EditUserDialog(
     let errors: FieldErrors = RwSignal::new(HashMap::new());
     let conflict = RwSignal::new(None::<User>);
     let confirm_revoke = RwSignal::new(false);
+    // Older servers have no sessions revoke: the button stays, disabled, saying why.
+    let session = use_session();
+    let can_revoke = move || session.has(Capability::SessionsRevoke);
     let role_editable = !is_self && !is_primary;
     let form = move || EditForm {
         name: name.get_untracked(),
@@ -157,7 +161,7 @@ pub fn EditUserDialog(
                 }
             }
             client
-                .update_user(&input.before.id, &input.update)
+                .update_user(&input.before, &input.update)
                 .await
                 .map(Saved::Saved)
         },
@@ -269,9 +273,14 @@ pub fn EditUserDialog(
                 })}
                 <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) fields=FIELDS />
                 <div class="dialog-actions">
-                    <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| confirm_revoke.set(true)>
+                    <button type="button" class="btn" disabled=move || saving.get() || !can_revoke()
+                        aria-describedby=move || (!can_revoke()).then_some("revoke-needs")
+                        on:click=move |_| confirm_revoke.set(true)>
                         "Sign out all devices"
                     </button>
+                    <Show when=move || !can_revoke()>
+                        <span class="muted" id="revoke-needs">{Capability::SessionsRevoke.needs_text()}</span>
+                    </Show>
                     <span class="spacer"></span>
                     <button type="button" class="btn" disabled=move || saving.get() on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="btn btn-primary" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
