@@ -38,7 +38,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = Path(os.environ.get("OWUI_VENV", ROOT / ".tools" / "owui-venv"))
+# Another Open WebUI line: OWUI_VENV=.tools/owui-venv-0.6.43 (see scripts/setup).
+VENV = Path(os.environ.get("OWUI_VENV", ROOT / ".tools" / "owui-venv")).resolve()
 
 ADMIN_NAME = "Ada Admin"
 ADMIN_EMAIL = "admin@example.com"
@@ -182,6 +183,23 @@ def sign_in(http: Http, email: str, password: str) -> str:
     return http.json("POST", "/api/v1/auths/signin", {"email": email, "password": password}, token=None)["token"]
 
 
+def server_version(http: Http) -> str:
+    return http.json("GET", "/api/version", token=None).get("version", "")
+
+
+def admin_sign_in(http: Http) -> str:
+    """The admin's token. Servers before WEBUI_ADMIN_EMAIL existed (0.6.x) get their first
+    account, which becomes the admin, through the public sign-up instead."""
+    status, _, raw = http.raw("POST", "/api/v1/auths/signin",
+                              {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}, token=None)
+    if status == 200:
+        return json.loads(raw)["token"]
+    log(f"admin sign-in answered {status}: creating the admin through /auths/signup")
+    return http.json("POST", "/api/v1/auths/signup",
+                     {"name": ADMIN_NAME, "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD},
+                     token=None)["token"]
+
+
 # --- Demo data ------------------------------------------------------------------------------------
 
 def demo_users() -> list[dict]:
@@ -238,7 +256,7 @@ def cmd_serve(args) -> int:
     try:
         server.start()
         http = Http(server.url)
-        http.token = sign_in(http, ADMIN_EMAIL, ADMIN_PASSWORD)
+        http.token = admin_sign_in(http)
         seed(http)
         print("OWUI_READY " + json.dumps({"url": server.url, "email": ADMIN_EMAIL,
                                            "password": ADMIN_PASSWORD, "token": http.token,
@@ -264,7 +282,7 @@ def cmd_record(args) -> int:
     try:
         server.start()
         admin = Http(server.url)
-        admin.token = sign_in(admin, ADMIN_EMAIL, ADMIN_PASSWORD)
+        admin.token = admin_sign_in(admin)
         seed(admin)
         record_all(admin, out)
     finally:
@@ -290,6 +308,8 @@ def record_all(admin: Http, out: Path) -> None:
         count += 1
         return parsed
 
+    rec("version", "GET", "/api/version", token=None)
+    rec("config", "GET", "/api/config", token=None)
     users = rec("users_list", "GET", "/api/v1/users/?order_by=created_at&direction=asc&page=1")
     rec("users_list_search_sorted", "GET", "/api/v1/users/?query=example&order_by=name&direction=asc&page=2")
     rec("users_all", "GET", "/api/v1/users/all")
@@ -320,8 +340,11 @@ def record_all(admin: Http, out: Path) -> None:
     count += 1
 
     groups = rec("groups_list", "GET", "/api/v1/groups/")
-    child = next(g for g in groups if g.get("parent_group_id"))
-    gid, parent_id = child["id"], child["parent_group_id"]
+    # Nested groups exist from 0.12: older servers ignore parent_group_id, so any group will do.
+    child = next((g for g in groups if g.get("parent_group_id")),
+                 next(g for g in groups if g["name"] == "Platform"))
+    gid = child["id"]
+    parent_id = child.get("parent_group_id") or next(g for g in groups if g["name"] == "Engineering")["id"]
     rec("group_by_id", "GET", f"/api/v1/groups/id/{gid}")
     rec("group_info", "GET", f"/api/v1/groups/id/{gid}/info")
     rec("group_export", "GET", f"/api/v1/groups/id/{gid}/export")
@@ -335,6 +358,10 @@ def record_all(admin: Http, out: Path) -> None:
                     "password": USER_PASSWORD, "role": "user"})
     nid = new_user["id"]
     rec("user_update", "POST", f"/api/v1/users/{nid}/update", {"name": "Fixture Person Renamed", "role": "pending"})
+    # What the console sends to servers before 0.9.0: every required field, unchanged ones as loaded.
+    rec("user_update_full", "POST", f"/api/v1/users/{nid}/update",
+        {"name": "Fixture Person Full", "role": "user", "email": new_user["email"],
+         "profile_image_url": new_user.get("profile_image_url") or "/user.png"})
     g = rec("group_create", "POST", "/api/v1/groups/create",
             {"name": "Fixture group", "description": "made by record-fixtures", "parent_group_id": gid,
              "permissions": {"chat": {"file_upload": True}}, "data": {"config": {"share": "members"}}})
@@ -346,6 +373,7 @@ def record_all(admin: Http, out: Path) -> None:
     rec("group_delete", "DELETE", f"/api/v1/groups/id/{g['id']}/delete")
     rec("default_permissions_update", "POST", "/api/v1/users/default/permissions",
         rec("_tmp", "GET", "/api/v1/users/default/permissions"))
+    rec("signout_get", "GET", "/api/v1/auths/signout", http=Http(admin.base, sign_in(admin, ADMIN_EMAIL, ADMIN_PASSWORD)))
     (out / "_tmp.json").unlink()
     count -= 1
     rec("user_settings_update", "POST", "/api/v1/users/user/settings/update",
