@@ -34,6 +34,17 @@ pub async fn password_sign_in_cross_origin_shows_first_page(
     }
     page.button("Sign out").await?;
     page.wait_text(&h.admin_name).await?;
+    // The frame names the server's version, as the server itself reports it.
+    let version = h.api.ok(h.api.get("/api/version"), "version")?;
+    let label = format!(
+        "Open WebUI {}",
+        version["version"].as_str().ok_or("no version")?
+    );
+    let shown = page.wait_css("header .server-version").await?;
+    let text = shown.text().await.map_err(|e| e.to_string())?;
+    if text.trim() != label {
+        return Err(format!("the top bar shows {text:?}, expected {label:?}"));
+    }
     let total = h.api.user_total()?;
     wait_rows(page, 30).await?;
     page.wait_text(&format!("{total} users")).await?;
