@@ -175,12 +175,10 @@ fn user_update_sends_only_changes_from_0_9_and_every_required_field_before() {
 
 #[test]
 fn a_missing_route_after_sign_in_says_the_server_lacks_the_feature() {
-    let e = ApiError::missing_feature(
-        405,
-        "application/json",
-        "/api/v1/users/u1/sessions/revoke",
-        Some("0.11.4"),
-    );
+    use owui_admin::api::endpoints as ep;
+    let revoke = ep::user_sessions_revoke("u1");
+    assert_eq!(revoke.needs, Some(Capability::SessionsRevoke));
+    let e = ApiError::missing_feature(405, "application/json", &revoke, Some("0.11.4"));
     assert_eq!(
         e,
         Some(ApiError::Unsupported {
@@ -193,27 +191,37 @@ fn a_missing_route_after_sign_in_says_the_server_lacks_the_feature() {
         "{msg}"
     );
     assert!(!msg.contains("address"), "{msg}");
-    // The web UI's page where JSON was expected, on an API route.
-    assert!(
-        ApiError::missing_feature(
-            200,
-            "text/html; charset=utf-8",
-            "/api/v1/users/u1/preview",
-            None
-        )
-        .is_some()
-    );
-    // Not for other answers or other paths.
+    // The web UI's page where JSON was expected, on each route some supported line lacks.
+    for optional in [
+        ep::user_preview("u1"),
+        ep::default_permissions_factory(),
+        ep::group_members("g", Membership::Effective, "", 1),
+        ep::signout(true),
+        ep::signout(false),
+    ] {
+        assert!(
+            ApiError::missing_feature(200, "text/html; charset=utf-8", &optional, None).is_some(),
+            "{optional:?}"
+        );
+    }
+    // Not for JSON, not for other statuses, and not on a route every line has: a web page
+    // there is a proxy's page or a wrong address, told as such.
+    let list = ep::users_list(&Default::default());
+    assert_eq!(list.needs, None);
     assert_eq!(
-        ApiError::missing_feature(200, "application/json", "/api/v1/users/", None),
+        ApiError::missing_feature(200, "text/html", &list, None),
         None
     );
     assert_eq!(
-        ApiError::missing_feature(404, "text/html", "/api/v1/x", None),
+        ApiError::missing_feature(405, "application/json", &list, None),
         None
     );
     assert_eq!(
-        ApiError::missing_feature(200, "text/html", "/api/version", None),
+        ApiError::missing_feature(200, "application/json", &revoke, None),
+        None
+    );
+    assert_eq!(
+        ApiError::missing_feature(404, "text/html", &revoke, None),
         None
     );
     assert!(!ApiError::Unsupported { version: None }.is_session_expired());

@@ -160,7 +160,7 @@ impl Client {
             && let Some(missing) = ApiError::missing_feature(
                 answer.status,
                 &answer.content_type,
-                &endpoint.path,
+                &endpoint,
                 server.version.as_deref(),
             )
         {

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use super::compat::Capability;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     Get,
@@ -15,25 +17,35 @@ pub enum Method {
 pub struct Endpoint {
     pub method: Method,
     pub path: String,
+    /// A route not every supported Open WebUI line has: a 405 or the web UI's page in answer
+    /// then means "this server does not have it" (a route every line has: something else).
+    pub needs: Option<Capability>,
 }
 
 impl Endpoint {
+    fn needs(mut self, cap: Capability) -> Self {
+        self.needs = Some(cap);
+        self
+    }
     fn get(path: impl Into<String>) -> Self {
         Endpoint {
             method: Method::Get,
             path: path.into(),
+            needs: None,
         }
     }
     fn post(path: impl Into<String>) -> Self {
         Endpoint {
             method: Method::Post,
             path: path.into(),
+            needs: None,
         }
     }
     fn delete(path: impl Into<String>) -> Self {
         Endpoint {
             method: Method::Delete,
             path: path.into(),
+            needs: None,
         }
     }
 }
@@ -117,6 +129,7 @@ pub fn default_permissions_update() -> Endpoint {
 }
 pub fn default_permissions_factory() -> Endpoint {
     Endpoint::get(format!("{USERS}/default/permissions/defaults"))
+        .needs(Capability::FactoryDefaultPermissions)
 }
 /// `raw=true`: the user's own settings only, without the instance defaults mixed in.
 pub fn my_settings() -> Endpoint {
@@ -148,6 +161,7 @@ pub fn user_profile_image(id: &str) -> Endpoint {
 }
 pub fn user_sessions_revoke(id: &str) -> Endpoint {
     Endpoint::post(format!("{USERS}/{}/sessions/revoke", encode(id)))
+        .needs(Capability::SessionsRevoke)
 }
 pub fn user_update(id: &str) -> Endpoint {
     Endpoint::post(format!("{USERS}/{}/update", encode(id)))
@@ -162,7 +176,7 @@ pub fn user_groups(id: &str, include_inherited: bool) -> Endpoint {
     ))
 }
 pub fn user_preview(id: &str) -> Endpoint {
-    Endpoint::get(format!("{USERS}/{}/preview", encode(id)))
+    Endpoint::get(format!("{USERS}/{}/preview", encode(id))).needs(Capability::UserPreview)
 }
 
 // --- groups --------------------------------------------------------------------------------------
@@ -216,6 +230,7 @@ pub fn group_members(id: &str, membership: Membership, query: &str, page: u32) -
             ("page", Some(page.max(1).to_string())),
         ],
     ))
+    .needs(Capability::GroupMembersPage)
 }
 
 // --- auths ---------------------------------------------------------------------------------------
@@ -225,11 +240,12 @@ pub fn signin() -> Endpoint {
 /// `POST` from Open WebUI 0.9.3; older servers only have `GET`.
 pub fn signout(post: bool) -> Endpoint {
     let path = format!("{AUTHS}/signout");
-    if post {
+    let endpoint = if post {
         Endpoint::post(path)
     } else {
         Endpoint::get(path)
-    }
+    };
+    endpoint.needs(Capability::PostSignout)
 }
 /// The server's version, public: `{"version": "0.12.4", ...}`.
 pub fn version() -> Endpoint {

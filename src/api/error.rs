@@ -9,6 +9,8 @@
 
 use serde_json::Value;
 
+use super::endpoints::Endpoint;
+
 /// Open WebUI's `ACCESS_PROHIBITED` text (constants.py), answered with 401 to non-admins.
 const ACCESS_PROHIBITED: &str = "You do not have permission to access this resource";
 /// Open WebUI's `NOT_FOUND` / `USER_NOT_FOUND` text, answered with 400 by the users routes.
@@ -140,16 +142,18 @@ impl ApiError {
     }
 
     /// After sign-in succeeded, an answer that means "no such route on this server": 405, or a
-    /// 2xx web page (the web UI's index.html) on an `/api/v1/` path. `None` for anything else.
+    /// 2xx web page (the web UI's index.html), on an `/api/v1/` route that not every supported
+    /// line has (`endpoint.needs`). On a route every line has, a web page means something else
+    /// (a proxy's page, a wrong path): [`ApiError::NotJson`]. `None` for anything else.
     pub fn missing_feature(
         status: u16,
         content_type: &str,
-        path: &str,
+        endpoint: &Endpoint,
         version: Option<&str>,
     ) -> Option<ApiError> {
-        let api = path.starts_with("/api/v1/");
+        let optional = endpoint.needs.is_some() && endpoint.path.starts_with("/api/v1/");
         let page = (200..300).contains(&status) && content_type.contains("html");
-        (api && (status == 405 || page)).then(|| ApiError::Unsupported {
+        (optional && (status == 405 || page)).then(|| ApiError::Unsupported {
             version: version.map(str::to_string),
         })
     }
