@@ -64,12 +64,17 @@ pub struct SessionCtx {
     /// Set when the server stopped accepting the token: Sign in opens over the screen, which
     /// stays as it is (with whatever was typed) until the person is signed in again.
     expired: RwSignal<Option<String>>,
+    /// The server's version and features, apart from the session so that learning them later
+    /// (a session stored without them) updates the frame without re-running every reader.
+    server: RwSignal<Option<ServerInfo>>,
 }
 
 impl SessionCtx {
     pub fn new() -> Self {
+        let loaded = load();
         let ctx = SessionCtx {
-            session: RwSignal::new(load()),
+            server: RwSignal::new(loaded.as_ref().and_then(|s| s.server.clone())),
+            session: RwSignal::new(loaded),
             expired: RwSignal::new(None),
         };
         ctx.read_server_if_missing();
@@ -82,17 +87,19 @@ impl SessionCtx {
         let Some(s) = self.session.get_untracked().filter(|s| s.server.is_none()) else {
             return;
         };
-        let session = self.session;
+        let (session, server) = (self.session, self.server);
         leptos::task::spawn_local(async move {
             let token = s.token.clone();
             if let Ok(read) = s.read_server().await {
-                // Only if the same session is still the current one.
+                // Only if the same session is still the current one, and without notifying its
+                // readers: their data does not change (clients made from now on adapt).
                 let same = session
                     .try_with_untracked(|c| c.as_ref().is_some_and(|c| c.token == token))
                     .unwrap_or(false);
                 if same {
                     store(Some(&read));
-                    session.try_set(Some(read));
+                    server.try_set(read.server.clone());
+                    session.try_update_untracked(|c| *c = Some(read));
                 }
             }
         });
@@ -100,11 +107,8 @@ impl SessionCtx {
 
     /// Whether the signed-in server has `cap` (tracked; unknown server: assumed current).
     pub fn has(&self, cap: Capability) -> bool {
-        self.session.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.server.as_ref())
-                .is_none_or(|server| server.has(cap))
-        })
+        self.server
+            .with(|s| s.as_ref().is_none_or(|server| server.has(cap)))
     }
 
     /// "Open WebUI 0.12.4" for the frame, once the version is known (tracked).
@@ -143,6 +147,7 @@ impl SessionCtx {
         store(Some(&session));
         remember_last(&session);
         self.expired.set(None);
+        self.server.set(session.server.clone());
         self.session.set(Some(session));
     }
 
@@ -175,6 +180,7 @@ impl SessionCtx {
         }
         store(None);
         self.expired.set(None);
+        self.server.set(None);
         self.session.set(None);
     }
 
