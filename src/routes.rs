@@ -9,29 +9,83 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
 
 use crate::api::endpoints::encode;
-use crate::pages::account::AccountPage;
-use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
 use crate::pages::not_found::NotFound;
-use crate::pages::permissions::DefaultPermissionsPage;
 use crate::pages::users::UsersPage;
 use crate::pages::users::query::UsersQuery;
-use crate::pages::users::user_page::UserPage;
+#[cfg(not(feature = "split"))]
+use crate::pages::{
+    account::AccountPage,
+    groups::{GroupPage, GroupsPage, NewGroupPage},
+    permissions::DefaultPermissionsPage,
+    users::user_page::UserPage,
+};
 
-/// The screens of the signed-in console.
+/// The screens of the signed-in console. Sign in and Users are in the first download; with the
+/// `split` feature (release builds, see scripts/split-build) every other screen is a wasm chunk
+/// fetched when it is first opened.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=|| view! { <Redirect path=USERS /> } />
             <Route path=path!("/users") view=UsersPage />
-            <Route path=path!("/users/:id") view=UserPage />
-            <Route path=path!("/groups") view=GroupsPage />
-            <Route path=path!("/groups/new") view=NewGroupPage />
-            <Route path=path!("/groups/:id") view=GroupPage />
-            <Route path=path!("/permissions") view=DefaultPermissionsPage />
-            <Route path=path!("/account") view=AccountPage />
+            <Route path=path!("/users/:id") view=screen!(UserScreen, UserPage) />
+            <Route path=path!("/groups") view=screen!(GroupsScreen, GroupsPage) />
+            <Route path=path!("/groups/new") view=screen!(NewGroupScreen, NewGroupPage) />
+            <Route path=path!("/groups/:id") view=screen!(GroupScreen, GroupPage) />
+            <Route path=path!("/permissions") view=screen!(PermissionsScreen, DefaultPermissionsPage) />
+            <Route path=path!("/account") view=screen!(AccountScreen, AccountPage) />
         </Routes>
     }
+}
+
+/// A route's view: the page itself, or with `split` the page loaded lazily (`lazy::$lazy`).
+#[cfg(not(feature = "split"))]
+macro_rules! screen {
+    ($lazy:ident, $page:ident) => {
+        $page
+    };
+}
+#[cfg(feature = "split")]
+macro_rules! screen {
+    ($lazy:ident, $page:ident) => {
+        leptos_router::Lazy::<lazy::$lazy>::new()
+    };
+}
+use screen;
+
+/// The lazily loaded screens: each one's view is a split point (`#[lazy_route]`), so the page
+/// and everything only it uses lands in its own wasm chunk.
+#[cfg(feature = "split")]
+mod lazy {
+    use leptos::prelude::*;
+    use leptos_router::{LazyRoute, lazy_route};
+
+    use crate::pages::account::AccountPage;
+    use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
+    use crate::pages::permissions::DefaultPermissionsPage;
+    use crate::pages::users::user_page::UserPage;
+
+    macro_rules! lazy_screen {
+        ($lazy:ident, $page:ident) => {
+            pub struct $lazy;
+            #[lazy_route]
+            impl LazyRoute for $lazy {
+                fn data() -> Self {
+                    $lazy
+                }
+                fn view(_this: Self) -> AnyView {
+                    view! { <$page /> }.into_any()
+                }
+            }
+        };
+    }
+    lazy_screen!(UserScreen, UserPage);
+    lazy_screen!(GroupsScreen, GroupsPage);
+    lazy_screen!(NewGroupScreen, NewGroupPage);
+    lazy_screen!(GroupScreen, GroupPage);
+    lazy_screen!(PermissionsScreen, DefaultPermissionsPage);
+    lazy_screen!(AccountScreen, AccountPage);
 }
 
 pub const USERS: &str = "/users";
