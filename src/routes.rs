@@ -54,38 +54,68 @@ macro_rules! screen {
 }
 use screen;
 
-/// The lazily loaded screens: each one's view is a split point (`#[lazy_route]`), so the page
-/// and everything only it uses lands in its own wasm chunk.
+/// The lazily loaded screens, in three chunks: the groups screens and Default permissions (they
+/// share the group form and the permission editor), My account, and a user's page. Fewer, larger
+/// chunks compress better and keep more code shared than one chunk per screen.
 #[cfg(feature = "split")]
 mod lazy {
     use leptos::prelude::*;
-    use leptos_router::{LazyRoute, lazy_route};
+    use leptos_router::LazyRoute;
 
     use crate::pages::account::AccountPage;
     use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
     use crate::pages::permissions::DefaultPermissionsPage;
     use crate::pages::users::user_page::UserPage;
 
+    /// Which screen of the groups chunk.
+    #[derive(Clone, Copy)]
+    #[repr(u8)]
+    pub enum InGroups {
+        Groups,
+        NewGroup,
+        Group,
+        Permissions,
+    }
+
+    #[lazy]
+    fn groups_chunk(screen: InGroups) -> AnyView {
+        match screen {
+            InGroups::Groups => view! { <GroupsPage /> }.into_any(),
+            InGroups::NewGroup => view! { <NewGroupPage /> }.into_any(),
+            InGroups::Group => view! { <GroupPage /> }.into_any(),
+            InGroups::Permissions => view! { <DefaultPermissionsPage /> }.into_any(),
+        }
+    }
+
+    #[lazy]
+    fn account_chunk() -> AnyView {
+        view! { <AccountPage /> }.into_any()
+    }
+
+    #[lazy]
+    fn user_chunk() -> AnyView {
+        view! { <UserPage /> }.into_any()
+    }
+
     macro_rules! lazy_screen {
-        ($lazy:ident, $page:ident) => {
+        ($lazy:ident, $load:expr) => {
             pub struct $lazy;
-            #[lazy_route]
             impl LazyRoute for $lazy {
                 fn data() -> Self {
                     $lazy
                 }
-                fn view(_this: Self) -> AnyView {
-                    view! { <$page /> }.into_any()
+                async fn view(_this: Self) -> AnyView {
+                    $load.await
                 }
             }
         };
     }
-    lazy_screen!(UserScreen, UserPage);
-    lazy_screen!(GroupsScreen, GroupsPage);
-    lazy_screen!(NewGroupScreen, NewGroupPage);
-    lazy_screen!(GroupScreen, GroupPage);
-    lazy_screen!(PermissionsScreen, DefaultPermissionsPage);
-    lazy_screen!(AccountScreen, AccountPage);
+    lazy_screen!(UserScreen, user_chunk());
+    lazy_screen!(GroupsScreen, groups_chunk(InGroups::Groups));
+    lazy_screen!(NewGroupScreen, groups_chunk(InGroups::NewGroup));
+    lazy_screen!(GroupScreen, groups_chunk(InGroups::Group));
+    lazy_screen!(PermissionsScreen, groups_chunk(InGroups::Permissions));
+    lazy_screen!(AccountScreen, account_chunk());
 }
 
 pub const USERS: &str = "/users";
