@@ -9,29 +9,113 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
 
 use crate::api::endpoints::encode;
-use crate::pages::account::AccountPage;
-use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
 use crate::pages::not_found::NotFound;
-use crate::pages::permissions::DefaultPermissionsPage;
 use crate::pages::users::UsersPage;
 use crate::pages::users::query::UsersQuery;
-use crate::pages::users::user_page::UserPage;
+#[cfg(not(feature = "split"))]
+use crate::pages::{
+    account::AccountPage,
+    groups::{GroupPage, GroupsPage, NewGroupPage},
+    permissions::DefaultPermissionsPage,
+    users::user_page::UserPage,
+};
 
-/// The screens of the signed-in console.
+/// The screens of the signed-in console. Sign in and Users are in the first download; with the
+/// `split` feature (release builds, see scripts/split-build) every other screen is a wasm chunk
+/// fetched when it is first opened.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=|| view! { <Redirect path=USERS /> } />
             <Route path=path!("/users") view=UsersPage />
-            <Route path=path!("/users/:id") view=UserPage />
-            <Route path=path!("/groups") view=GroupsPage />
-            <Route path=path!("/groups/new") view=NewGroupPage />
-            <Route path=path!("/groups/:id") view=GroupPage />
-            <Route path=path!("/permissions") view=DefaultPermissionsPage />
-            <Route path=path!("/account") view=AccountPage />
+            <Route path=path!("/users/:id") view=screen!(UserScreen, UserPage) />
+            <Route path=path!("/groups") view=screen!(GroupsScreen, GroupsPage) />
+            <Route path=path!("/groups/new") view=screen!(NewGroupScreen, NewGroupPage) />
+            <Route path=path!("/groups/:id") view=screen!(GroupScreen, GroupPage) />
+            <Route path=path!("/permissions") view=screen!(PermissionsScreen, DefaultPermissionsPage) />
+            <Route path=path!("/account") view=screen!(AccountScreen, AccountPage) />
         </Routes>
     }
+}
+
+/// A route's view: the page itself, or with `split` the page loaded lazily (`lazy::$lazy`).
+#[cfg(not(feature = "split"))]
+macro_rules! screen {
+    ($lazy:ident, $page:ident) => {
+        $page
+    };
+}
+#[cfg(feature = "split")]
+macro_rules! screen {
+    ($lazy:ident, $page:ident) => {
+        leptos_router::Lazy::<lazy::$lazy>::new()
+    };
+}
+use screen;
+
+/// The lazily loaded screens, in three chunks: the groups screens and Default permissions (they
+/// share the group form and the permission editor), My account, and a user's page. Fewer, larger
+/// chunks compress better and keep more code shared than one chunk per screen.
+#[cfg(feature = "split")]
+mod lazy {
+    use leptos::prelude::*;
+    use leptos_router::LazyRoute;
+
+    use crate::pages::account::AccountPage;
+    use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
+    use crate::pages::permissions::DefaultPermissionsPage;
+    use crate::pages::users::user_page::UserPage;
+
+    /// Which screen of the groups chunk.
+    #[derive(Clone, Copy)]
+    #[repr(u8)]
+    pub enum InGroups {
+        Groups,
+        NewGroup,
+        Group,
+        Permissions,
+    }
+
+    #[lazy]
+    fn groups_chunk(screen: InGroups) -> AnyView {
+        match screen {
+            InGroups::Groups => view! { <GroupsPage /> }.into_any(),
+            InGroups::NewGroup => view! { <NewGroupPage /> }.into_any(),
+            InGroups::Group => view! { <GroupPage /> }.into_any(),
+            InGroups::Permissions => view! { <DefaultPermissionsPage /> }.into_any(),
+        }
+    }
+
+    #[lazy]
+    fn account_chunk() -> AnyView {
+        view! { <AccountPage /> }.into_any()
+    }
+
+    #[lazy]
+    fn user_chunk() -> AnyView {
+        view! { <UserPage /> }.into_any()
+    }
+
+    macro_rules! lazy_screen {
+        ($lazy:ident, $load:expr) => {
+            pub struct $lazy;
+            impl LazyRoute for $lazy {
+                fn data() -> Self {
+                    $lazy
+                }
+                async fn view(_this: Self) -> AnyView {
+                    $load.await
+                }
+            }
+        };
+    }
+    lazy_screen!(UserScreen, user_chunk());
+    lazy_screen!(GroupsScreen, groups_chunk(InGroups::Groups));
+    lazy_screen!(NewGroupScreen, groups_chunk(InGroups::NewGroup));
+    lazy_screen!(GroupScreen, groups_chunk(InGroups::Group));
+    lazy_screen!(PermissionsScreen, groups_chunk(InGroups::Permissions));
+    lazy_screen!(AccountScreen, account_chunk());
 }
 
 pub const USERS: &str = "/users";

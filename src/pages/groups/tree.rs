@@ -34,7 +34,7 @@ impl GroupSort {
 }
 
 /// One visible line of the tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TreeRow {
     pub id: String,
     pub name: String,
@@ -55,10 +55,11 @@ pub struct TreeRow {
 }
 
 impl TreeRow {
-    /// A key for keyed lists that changes whenever anything shown changes (e.g. the marker once
-    /// the defaults arrive), so the row is rendered again.
-    pub fn render_key(&self) -> String {
-        format!("{self:?}")
+    /// The key for keyed lists: the row itself, which changes whenever anything shown changes
+    /// (e.g. the marker once the defaults arrive), so the row is rendered again. Not its Debug
+    /// text: that would tie the list to formatting machinery (and break under -Zfmt-debug=none).
+    pub fn render_key(&self) -> Self {
+        self.clone()
     }
 }
 

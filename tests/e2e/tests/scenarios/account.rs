@@ -36,6 +36,12 @@ async fn open(h: &Harness, page: &Page) -> Result<(), String> {
         "document.querySelector('textarea#settings-json') !== null",
     )
     .await?;
+    // The status form is disabled until its data is there (its request may answer last).
+    page.wait_js(
+        "status loaded",
+        "document.querySelector('#status-message')?.disabled === false",
+    )
+    .await?;
     Ok(())
 }
 

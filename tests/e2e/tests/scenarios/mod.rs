@@ -7,6 +7,7 @@ pub mod deploy;
 pub mod faults;
 pub mod groups;
 pub mod keyboard;
+pub mod lazy;
 pub mod signin;
 pub mod users;
 pub mod users_bulk;
@@ -32,6 +33,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups::all(),
         account::all(),
         deploy::all(),
+        lazy::all(),
         keyboard::all(),
         faults::all(),
         a11y::all(),

@@ -69,7 +69,8 @@ pub async fn deploy_nginx_sub_path_users_click_through_and_reload(
         &[searched, by_name],
     )
     .await?;
-    page.click("Sort direction").await?;
+    // Its name carries the visible word too ("Sort direction: Ascending").
+    page.click("Sort direction: Ascending").await?;
     let name_desc =
         "document.querySelector('th[aria-sort=descending]')?.textContent.includes('Name')";
     reloads_the_same(
