@@ -113,7 +113,8 @@ impl SessionCtx {
 
     /// "Open WebUI 0.12.4" for the frame, once the version is known (tracked).
     pub fn server_label(&self) -> Option<String> {
-        self.session.with(|s| s.as_ref()?.server.as_ref()?.label())
+        // From `server`, which also learns it for a session stored without it.
+        self.server.with(|s| s.as_ref()?.label())
     }
 
     /// The current session (tracked).
