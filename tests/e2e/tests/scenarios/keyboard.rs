@@ -5,7 +5,7 @@ use fantoccini::key::Key;
 use serde_json::json;
 
 use super::common::{create_user, server_user, signed_in_at, unique, wait_rows};
-use crate::support::keys::key;
+use crate::support::keys::{key, tab};
 use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
 
@@ -124,11 +124,7 @@ pub async fn keyboard_dialog_keeps_focus_and_escape_returns_it(
         .unwrap_or(0);
     // Twice round the dialog each way: focus never leaves it.
     for back in [false, true] {
-        let tab = if back {
-            format!("{}{}{}", key(Key::Shift), key(Key::Tab), key(Key::Null))
-        } else {
-            key(Key::Tab)
-        };
+        let tab = tab(back);
         for n in 0..(2 * count + 2) {
             page.press(&tab).await?;
             let f = page.focused().await?;

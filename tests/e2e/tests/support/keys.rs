@@ -22,6 +22,15 @@ pub fn key(k: Key) -> String {
     char::from(k).to_string()
 }
 
+/// Tab, or Shift+Tab when `back` (the modifier released after it).
+pub fn tab(back: bool) -> String {
+    if back {
+        format!("{}{}{}", key(Key::Shift), key(Key::Tab), key(Key::Null))
+    } else {
+        key(Key::Tab)
+    }
+}
+
 impl Page {
     /// Sends keys to the focused element (the page itself when nothing is focused).
     pub async fn press(&self, keys: &str) -> Result<(), String> {
@@ -56,11 +65,7 @@ impl Page {
     /// Presses Tab (Shift+Tab when `back`) until the focused element's name is `name`, at most
     /// `max` times; returns how many presses it took. Every stop on the way must show focus.
     pub async fn tab_to(&self, name: &str, back: bool, max: usize) -> Result<usize, String> {
-        let tab = if back {
-            format!("{}{}{}", key(Key::Shift), key(Key::Tab), key(Key::Null))
-        } else {
-            key(Key::Tab)
-        };
+        let tab = tab(back);
         let mut seen = Vec::new();
         for n in 1..=max {
             self.press(&tab).await?;
