@@ -39,3 +39,35 @@ where
     results.sort_by_key(|(i, _, _)| *i);
     results.into_iter().map(|(_, item, r)| (item, r)).collect()
 }
+
+/// A Cancel button's flag for long work (a batch, a walk over many pages): the work checks it
+/// between calls and stops cleanly, keeping what finished. `Copy`, so closures can share it.
+#[derive(Debug, Clone, Copy)]
+pub struct Cancel(RwSignal<bool>);
+
+impl Cancel {
+    pub fn new() -> Self {
+        Cancel(RwSignal::new(false))
+    }
+    /// Asks the work to stop after the calls already under way.
+    pub fn cancel(&self) {
+        self.0.try_set(true);
+    }
+    pub fn reset(&self) {
+        self.0.try_set(false);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.try_get_untracked().unwrap_or(true)
+    }
+    /// For a view: whether Cancel was pressed.
+    pub fn cancelled(&self) -> Signal<bool> {
+        let s = self.0;
+        Signal::derive(move || s.get())
+    }
+}
+
+impl Default for Cancel {
+    fn default() -> Self {
+        Cancel::new()
+    }
+}

@@ -4,36 +4,13 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::csv_export::users_csv;
-use super::query::{UsersQuery, page_count};
-use crate::api::{ApiError, Client, User};
+use super::matching::all_matching;
+use super::query::UsersQuery;
 use crate::components::alert::WriteError;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
 use crate::format::count;
 use crate::write::{Write, use_write};
-
-/// Fetches every page of `query` in its sort order; `progress` holds (pages done, pages).
-pub async fn all_matching(
-    client: &Client,
-    query: &UsersQuery,
-    progress: RwSignal<(usize, usize)>,
-) -> Result<Vec<User>, ApiError> {
-    let first = client.list_users(&query.at_page(1).to_params()).await?;
-    let pages = page_count(first.total) as usize;
-    progress.try_set((1, pages));
-    let mut users = first.users;
-    for page in 2..=pages {
-        let next = client
-            .list_users(&query.at_page(page as u32).to_params())
-            .await?;
-        users.extend(next.users);
-        progress.try_set((page, pages));
-    }
-    // Users created or deleted meanwhile can shift pages: keep each user once.
-    let mut seen = std::collections::HashSet::new();
-    users.retain(|u| seen.insert(u.id.clone()));
-    Ok(users)
-}
 
 /// The export of the users list: started by [`ExportButton`], shown by [`ExportStatus`].
 #[derive(Clone, Copy)]

@@ -11,6 +11,7 @@ pub mod dialogs;
 pub mod edit_dialog;
 pub mod export;
 pub mod import_panel;
+pub mod matching;
 pub mod query;
 pub mod table;
 pub mod toolbar;

@@ -12,6 +12,9 @@ pub mod signin;
 pub mod users;
 pub mod users_bulk;
 pub mod users_edit;
+pub mod users_filters;
+pub mod users_matching;
+pub mod users_views;
 
 use crate::Scenario;
 
@@ -30,6 +33,9 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         users::all(),
         users_edit::all(),
         users_bulk::all(),
+        users_filters::all(),
+        users_matching::all(),
+        users_views::all(),
         groups::all(),
         account::all(),
         deploy::all(),
