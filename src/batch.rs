@@ -22,22 +22,76 @@ where
     F: Fn(T) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
+    // Without a Cancel every item has an outcome.
+    run_cancellable(items, done, None, f)
+        .await
+        .into_iter()
+        .filter_map(|(item, r)| r.map(|r| (item, r)))
+        .collect()
+}
+
+/// [`run_batch`] with a Cancel: once `cancel` is set, no new call starts; the calls under way
+/// finish and keep their outcome. An item whose call never started comes back with `None`
+/// ("not attempted"), so the caller can say exactly who was done, who failed and who was not
+/// tried.
+pub async fn run_cancellable<T, E, F, Fut>(
+    items: Vec<T>,
+    done: RwSignal<usize>,
+    cancel: Option<Cancel>,
+    f: F,
+) -> Vec<(T, Option<Result<(), E>>)>
+where
+    T: Clone + 'static,
+    F: Fn(T) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+{
     done.try_set(0);
-    let mut results: Vec<(usize, T, Result<(), E>)> =
-        futures::stream::iter(items.into_iter().enumerate())
-            .map(|(i, item)| {
-                let fut = f(item.clone());
-                async move {
-                    let r = fut.await;
-                    done.try_update(|n| *n += 1);
-                    (i, item, r)
-                }
-            })
-            .buffer_unordered(CONCURRENCY)
-            .collect()
-            .await;
+    let f = &f;
+    let mut results: Vec<_> = futures::stream::iter(items.into_iter().enumerate())
+        .map(|(i, item)| async move {
+            // Checked when the call would start (a slot is free), not when it was queued.
+            if cancel.is_some_and(|c| c.is_cancelled()) {
+                return (i, item, None);
+            }
+            let r = f(item.clone()).await;
+            done.try_update(|n| *n += 1);
+            (i, item, Some(r))
+        })
+        .buffer_unordered(CONCURRENCY)
+        .collect()
+        .await;
     results.sort_by_key(|(i, _, _)| *i);
     results.into_iter().map(|(_, item, r)| (item, r)).collect()
+}
+
+/// Runs `f` over `items` a chunk at a time, one chunk after another (a call that takes a list,
+/// e.g. a group's members: one call for all, split only when the list is very long). `done`
+/// counts items; once `cancel` is set no further chunk starts, its items come back `None`.
+pub async fn run_chunked<T, E, F, Fut>(
+    items: Vec<T>,
+    chunk: usize,
+    done: RwSignal<usize>,
+    cancel: Option<Cancel>,
+    f: F,
+) -> Vec<(T, Option<Result<(), E>>)>
+where
+    T: Clone + 'static,
+    E: Clone,
+    F: Fn(Vec<T>) -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+{
+    done.try_set(0);
+    let mut out = Vec::with_capacity(items.len());
+    for part in items.chunks(chunk.max(1)) {
+        if cancel.is_some_and(|c| c.is_cancelled()) {
+            out.extend(part.iter().map(|t| (t.clone(), None)));
+            continue;
+        }
+        let r = f(part.to_vec()).await;
+        done.try_update(|n| *n += part.len());
+        out.extend(part.iter().map(|t| (t.clone(), Some(r.clone()))));
+    }
+    out
 }
 
 /// A Cancel button's flag for long work (a batch, a walk over many pages): the work checks it

@@ -2,7 +2,9 @@
 
 use owui_admin::api::{Group, User};
 use owui_admin::components::profile_images::{ImageSource, image_source};
-use owui_admin::pages::users::bulk::{BulkAction, eligible, names_summary};
+use owui_admin::pages::users::bulk::{
+    BulkAction, Guard, Outcome, eligible, merge, names_summary, results_csv, tally,
+};
 use owui_admin::pages::users::edit_dialog::{EditForm, remote_changes};
 use owui_admin::pages::users::primary_admin_id;
 use owui_admin::pages::users::user_page::inherited_via;
@@ -96,27 +98,30 @@ fn bulk_never_touches_self_or_primary_admin_except_group_adds() {
         user("p", "Primary", "admin", 1),
         user("x", "X", "user", 4),
     ];
-    let (ok, skipped) = eligible(BulkAction::Delete, &users, "me", Some("p"));
-    assert_eq!(ok.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["x"]);
+    let guard = Guard {
+        self_id: "me".into(),
+        primary_id: Some("p".into()),
+        ..Default::default()
+    };
+    let split = eligible(BulkAction::Delete, &users, &guard);
     assert_eq!(
-        skipped
+        split.ok.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+        ["x"]
+    );
+    assert_eq!(
+        split
+            .skipped
             .iter()
             .map(|(u, why)| (u.id.as_str(), *why))
             .collect::<Vec<_>>(),
         [("me", "your own account"), ("p", "the primary admin")]
     );
-    assert_eq!(
-        eligible(BulkAction::ChangeRole, &users, "me", Some("p"))
-            .0
-            .len(),
-        1
-    );
-    assert_eq!(
-        eligible(BulkAction::AddToGroup, &users, "me", Some("p"))
-            .0
-            .len(),
-        3
-    );
+    for a in [BulkAction::ChangeRole, BulkAction::SignOut] {
+        assert_eq!(eligible(a, &users, &guard).ok.len(), 1);
+    }
+    for a in [BulkAction::AddToGroup, BulkAction::RemoveFromGroup] {
+        assert_eq!(eligible(a, &users, &guard).ok.len(), 3);
+    }
     assert_eq!(names_summary(&users, 2), "Me, Primary and 1 more");
     assert_eq!(names_summary(&users, 5), "Me, Primary, X");
 }
@@ -167,4 +172,59 @@ fn where_pictures_come_from() {
         ImageSource::Fetch,
         "never inline an SVG; let the server decide"
     );
+}
+
+/// A suspend never takes an admin silently: admins are set apart to be ticked one by one; the
+/// suspended are left out of a suspend and only they are reactivated.
+#[test]
+fn suspend_sets_admins_apart_and_reactivate_takes_only_the_suspended() {
+    let users = vec![
+        user("me", "Me", "admin", 3),
+        user("a", "Other Admin", "admin", 4),
+        user("x", "X", "user", 5),
+        user("s", "S", "pending", 6),
+    ];
+    let guard = Guard {
+        self_id: "me".into(),
+        primary_id: Some("p".into()),
+        suspended: ["s".to_string()].into_iter().collect(),
+    };
+    let split = eligible(BulkAction::Suspend, &users, &guard);
+    let ids = |v: &[User]| v.iter().map(|u| u.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&split.ok), ["x"]);
+    assert_eq!(ids(&split.admins), ["a"]);
+    assert_eq!(
+        split
+            .skipped
+            .iter()
+            .map(|(u, why)| (u.id.as_str(), *why))
+            .collect::<Vec<_>>(),
+        [("me", "your own account"), ("s", "already suspended")]
+    );
+    let back = eligible(BulkAction::Reactivate, &users, &guard);
+    assert_eq!(ids(&back.ok), ["s"]);
+    assert!(back.admins.is_empty());
+    assert_eq!(back.skipped.len(), 3);
+}
+
+#[test]
+fn results_say_who_was_done_failed_or_not_attempted_and_retries_merge() {
+    let mut rows = vec![
+        (user("a", "Ann, Jr.", "user", 1), Outcome::Done),
+        (
+            user("b", "Bob", "user", 2),
+            Outcome::Failed("Server said \"no\"".into()),
+        ),
+        (user("c", "Cy", "user", 3), Outcome::NotAttempted),
+    ];
+    assert_eq!(tally(&rows), (1, 1, 1));
+    assert_eq!(
+        results_csv(&rows),
+        "Name,Email,Outcome,Reason\n\"Ann, Jr.\",a@example.com,done,\nBob,b@example.com,failed,\"Server said \"\"no\"\"\"\nCy,c@example.com,not attempted,\n"
+    );
+    merge(
+        &mut rows,
+        vec![(user("b", "Bob", "user", 2), Outcome::Done)],
+    );
+    assert_eq!(tally(&rows), (2, 0, 1));
 }

@@ -319,6 +319,10 @@ impl Client {
     pub async fn create_group(&self, form: &GroupForm) -> Result<Group, ApiError> {
         self.post(ep::group_create(), form).await
     }
+    /// One group as it is now, `data` whole (read right before a read-modify-write of it).
+    pub async fn group(&self, id: &str) -> Result<Group, ApiError> {
+        self.get(ep::group(id)).await
+    }
     pub async fn export_group(&self, id: &str) -> Result<Value, ApiError> {
         self.get(ep::group_export(id)).await
     }

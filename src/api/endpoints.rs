@@ -186,6 +186,9 @@ pub fn groups_list() -> Endpoint {
 pub fn group_create() -> Endpoint {
     Endpoint::post(format!("{GROUPS}/create"))
 }
+pub fn group(id: &str) -> Endpoint {
+    Endpoint::get(format!("{GROUPS}/id/{}", encode(id)))
+}
 pub fn group_export(id: &str) -> Endpoint {
     Endpoint::get(format!("{GROUPS}/id/{}/export", encode(id)))
 }

@@ -1,48 +1,96 @@
-//! Bulk actions on the selected users: change role, add to a group (one call for all), delete.
-//! Each confirms with the count and the names, runs with a progress bar, and reports per user.
-//! The signed-in admin and the primary admin are never bulk-deleted or bulk-re-roled.
+//! Bulk actions on many users, the logic without the views: who an action may touch and who is
+//! left out (and why), each user's outcome, and the results as CSV. The dialog is
+//! `bulk_dialog.rs`, the calls `bulk_run.rs`, the results view `bulk_results.rs`.
 
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use std::collections::HashSet;
 
-use crate::api::{ApiError, Group, User, UserUpdate};
-use crate::batch::run_batch;
-use crate::components::dialog::Dialog;
-use crate::components::field::role_options;
-use crate::components::progress::Progress;
-use crate::components::toast::use_toasts;
-use crate::format::count;
-use crate::session::use_session;
+use crate::api::{ApiError, User};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BulkAction {
     ChangeRole,
     AddToGroup,
+    RemoveFromGroup,
+    Suspend,
+    Reactivate,
+    SignOut,
     Delete,
 }
 
-/// Splits the selection into who the action may touch and who is left out, with why.
-pub fn eligible(
-    action: BulkAction,
-    users: &[User],
-    self_id: &str,
-    primary_id: Option<&str>,
-) -> (Vec<User>, Vec<(User, &'static str)>) {
-    let mut ok = Vec::new();
-    let mut skipped = Vec::new();
+impl BulkAction {
+    /// The confirm button's verb (and the bar's button).
+    pub fn verb(self) -> &'static str {
+        match self {
+            BulkAction::ChangeRole => "Change role",
+            BulkAction::AddToGroup => "Add to group",
+            BulkAction::RemoveFromGroup => "Remove from group",
+            BulkAction::Suspend => "Suspend",
+            BulkAction::Reactivate => "Reactivate",
+            BulkAction::SignOut => "Sign out all devices",
+            BulkAction::Delete => "Delete",
+        }
+    }
+
+    /// The dialog's title for `n` users ("Change role of 3 users").
+    pub fn title(self, n: &str) -> String {
+        match self {
+            BulkAction::ChangeRole => format!("Change role of {n}"),
+            BulkAction::AddToGroup => format!("Add {n} to a group"),
+            BulkAction::RemoveFromGroup => format!("Remove {n} from a group"),
+            BulkAction::SignOut => format!("Sign out {n} on all devices"),
+            a => format!("{} {n}", a.verb()),
+        }
+    }
+
+    /// Group membership changes touch the signed-in and the primary admin too.
+    fn guards_admins(self) -> bool {
+        !matches!(self, BulkAction::AddToGroup | BulkAction::RemoveFromGroup)
+    }
+}
+
+/// What protects users from a bulk action.
+#[derive(Debug, Clone, Default)]
+pub struct Guard {
+    pub self_id: String,
+    pub primary_id: Option<String>,
+    /// Ids of suspended users (members of the suspension group).
+    pub suspended: HashSet<String>,
+}
+
+/// A selection split for one action.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Split {
+    /// Who the action touches.
+    pub ok: Vec<User>,
+    /// Suspend only: admins, touched only when ticked one by one.
+    pub admins: Vec<User>,
+    /// Who is left out, with why.
+    pub skipped: Vec<(User, &'static str)>,
+}
+
+/// Splits the selection into who the action may touch, the admins a suspend needs ticked, and
+/// who is left out (yourself, the primary admin, already suspended / not suspended).
+pub fn eligible(action: BulkAction, users: &[User], guard: &Guard) -> Split {
+    let mut split = Split::default();
     for u in users {
+        let suspended = guard.suspended.contains(&u.id);
         let reason = match action {
-            BulkAction::AddToGroup => None,
-            _ if u.id == self_id => Some("your own account"),
-            _ if Some(u.id.as_str()) == primary_id => Some("the primary admin"),
+            _ if !action.guards_admins() => None,
+            _ if u.id == guard.self_id => Some("your own account"),
+            _ if Some(&u.id) == guard.primary_id.as_ref() => Some("the primary admin"),
+            BulkAction::Suspend if suspended => Some("already suspended"),
+            BulkAction::Reactivate if !suspended => Some("not suspended"),
             _ => None,
         };
         match reason {
-            Some(r) => skipped.push((u.clone(), r)),
-            None => ok.push(u.clone()),
+            Some(r) => split.skipped.push((u.clone(), r)),
+            None if action == BulkAction::Suspend && u.role == "admin" => {
+                split.admins.push(u.clone())
+            }
+            None => split.ok.push(u.clone()),
         }
     }
-    (ok, skipped)
+    split
 }
 
 /// "Ada, Bob, Chloé and 12 more".
@@ -54,178 +102,62 @@ pub fn names_summary(users: &[User], max: usize) -> String {
     }
 }
 
-#[derive(Clone, PartialEq)]
-enum Stage {
-    Confirm,
-    Running(usize),
-    Done(Vec<(User, Result<(), ApiError>)>),
+/// How one user fared.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Done,
+    Failed(String),
+    /// Cancel was pressed before this user's call started.
+    NotAttempted,
 }
 
-#[component]
-pub fn BulkDialog(
-    action: BulkAction,
-    selected: Vec<User>,
-    self_id: String,
-    primary_id: Option<String>,
-    groups: Vec<Group>,
-    on_close: Callback<()>,
-    /// Something changed on the server: reload, clear the selection.
-    on_done: Callback<()>,
-) -> impl IntoView {
-    let session = use_session();
-    let toasts = use_toasts();
-    let (targets, skipped) = eligible(action, &selected, &self_id, primary_id.as_deref());
-    let stage = RwSignal::new(Stage::Confirm);
-    let done = RwSignal::new(0usize);
-    let role = RwSignal::new("user".to_string());
-    let group = RwSignal::new(groups.first().map(|g| g.id.clone()).unwrap_or_default());
-    let n = targets.len();
-    let title = match action {
-        BulkAction::ChangeRole => format!("Change role of {}", count(n as u64, "user")),
-        BulkAction::AddToGroup => format!("Add {} to a group", count(n as u64, "user")),
-        BulkAction::Delete => format!("Delete {}", count(n as u64, "user")),
-    };
-    let targets = StoredValue::new(targets);
-
-    let run = move |_| {
-        let Some(client) = session.client_untracked() else {
-            return;
-        };
-        let users = targets.get_value();
-        stage.set(Stage::Running(users.len()));
-        let (new_role, gid) = (role.get_untracked(), group.get_untracked());
-        spawn_local(async move {
-            let results = match action {
-                BulkAction::AddToGroup => {
-                    // One call for everyone: the server takes a list.
-                    let ids = users.iter().map(|u| u.id.clone()).collect();
-                    let r = client.add_group_users(&gid, ids).await.map(|_| ());
-                    done.try_set(users.len());
-                    users.into_iter().map(|u| (u, r.clone())).collect()
-                }
-                BulkAction::ChangeRole => {
-                    run_batch(users, done, |u: User| {
-                        let (client, role) = (client.clone(), new_role.clone());
-                        async move {
-                            let update = UserUpdate {
-                                role: Some(role),
-                                ..Default::default()
-                            };
-                            client.update_user(&u, &update).await.map(|_| ())
-                        }
-                    })
-                    .await
-                }
-                BulkAction::Delete => {
-                    run_batch(users, done, |u: User| {
-                        let client = client.clone();
-                        async move { client.delete_user(&u.id).await.map(|_| ()) }
-                    })
-                    .await
-                }
-            };
-            // An expired session opens Sign in over the screen (once); each user keeps its reason.
-            if let Some(e) = results
-                .iter()
-                .find_map(|(_, r)| r.as_ref().err().filter(|e| e.is_session_expired()))
-            {
-                session.handle(e);
-            }
-            let ok = results.iter().filter(|(_, r)| r.is_ok()).count();
-            let failed = results.len() - ok;
-            if failed == 0 {
-                toasts.success(format!("Done for {}", count(ok as u64, "user")));
-            } else {
-                toasts.error(format!(
-                    "{failed} of {} failed; see the list for the reasons",
-                    results.len()
-                ));
-            }
-            on_done.run(());
-            stage.try_set(Stage::Done(results));
-        });
-    };
-
-    let group_options: Vec<(String, String)> = groups
-        .iter()
-        .map(|g| (g.id.clone(), g.name.clone()))
-        .collect();
-    let no_groups = group_options.is_empty();
-    view! {
-        // Not closed while it runs: the person sees how each user fared.
-        <Dialog title=title on_close=Callback::new(move |_| if !matches!(stage.get_untracked(), Stage::Running(_)) { on_close.run(()) })>
-            {move || match stage.get() {
-                Stage::Confirm => {
-                    let names = names_summary(&targets.get_value(), 12);
-                    view! {
-                        <div class="dialog-body">
-                            <p>{if n == 0 { "None of the selected users can be changed this way.".to_string() } else { format!("{names}.") }}</p>
-                            {(action == BulkAction::Delete && n > 0)
-                                .then(|| view! { <p><strong>"Their chats are deleted too."</strong>" This cannot be undone."</p> })}
-                            {(!skipped.is_empty()).then(|| view! {
-                                <p class="muted">
-                                    "Left out: "
-                                    {skipped.iter().map(|(u, why)| format!("{} ({why})", u.name)).collect::<Vec<_>>().join(", ")}
-                                </p>
-                            })}
-                            {(action == BulkAction::ChangeRole).then(|| view! {
-                                <div class="field">
-                                    <label for="bulk-role">"New role"</label>
-                                    <select id="bulk-role" name="role" bind:value=role>
-                                        {role_options().into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                            })}
-                            {(action == BulkAction::AddToGroup).then(|| {
-                                let opts = group_options.clone();
-                                view! {
-                                    <div class="field">
-                                        <label for="bulk-group">"Group"</label>
-                                        <select id="bulk-group" name="group" bind:value=group>
-                                            {opts.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
-                                        </select>
-                                        {no_groups.then(|| view! { <p class="muted small">"There are no groups yet."</p> })}
-                                    </div>
-                                }
-                            })}
-                        </div>
-                        <div class="dialog-actions">
-                            <button class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
-                            <button
-                                class=if action == BulkAction::Delete { "btn btn-danger" } else { "btn btn-primary" }
-                                disabled=n == 0 || (action == BulkAction::AddToGroup && no_groups)
-                                on:click=run
-                            >
-                                {match action {
-                                    BulkAction::ChangeRole => "Change role".to_string(),
-                                    BulkAction::AddToGroup => "Add to group".to_string(),
-                                    BulkAction::Delete => format!("Delete {}", count(n as u64, "user")),
-                                }}
-                            </button>
-                        </div>
-                    }
-                    .into_any()
-                }
-                Stage::Running(total) => view! { <Progress label="Working" done=done total=Signal::derive(move || total) /> }.into_any(),
-                Stage::Done(results) => view! {
-                    <ul class="results" aria-label="Results">
-                        {results.into_iter().map(|(u, r)| {
-                            let ok = r.is_ok();
-                            view! {
-                                <li class:row-bad=!ok>
-                                    <strong>{u.name}</strong>
-                                    ": "
-                                    {match r { Ok(()) => "done".to_string(), Err(e) => e.to_string() }}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <div class="dialog-actions">
-                        <button class="btn btn-primary" on:click=move |_| on_close.run(())>"Close"</button>
-                    </div>
-                }
-                .into_any(),
-            }}
-        </Dialog>
+impl Outcome {
+    pub fn of(r: &Option<Result<(), ApiError>>) -> Outcome {
+        match r {
+            Some(Ok(())) => Outcome::Done,
+            Some(Err(e)) => Outcome::Failed(e.to_string()),
+            None => Outcome::NotAttempted,
+        }
     }
+    pub fn word(&self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::Failed(_) => "failed",
+            Outcome::NotAttempted => "not attempted",
+        }
+    }
+    pub fn reason(&self) -> &str {
+        match self {
+            Outcome::Failed(r) => r,
+            _ => "",
+        }
+    }
+}
+
+/// (done, failed, not attempted).
+pub fn tally(rows: &[(User, Outcome)]) -> (usize, usize, usize) {
+    rows.iter().fold((0, 0, 0), |(d, f, n), (_, o)| match o {
+        Outcome::Done => (d + 1, f, n),
+        Outcome::Failed(_) => (d, f + 1, n),
+        Outcome::NotAttempted => (d, f, n + 1),
+    })
+}
+
+/// A retry's outcomes laid over the earlier ones (same users, same order).
+pub fn merge(rows: &mut [(User, Outcome)], retried: Vec<(User, Outcome)>) {
+    for (u, o) in retried {
+        if let Some(row) = rows.iter_mut().find(|(r, _)| r.id == u.id) {
+            row.1 = o;
+        }
+    }
+}
+
+/// "Name,Email,Outcome,Reason" per user, for "Download results".
+pub fn results_csv(rows: &[(User, Outcome)]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["Name", "Email", "Outcome", "Reason"]);
+    for (u, o) in rows {
+        let _ = w.write_record([u.name.as_str(), &u.email, o.word(), o.reason()]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

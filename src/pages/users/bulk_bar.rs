@@ -1,4 +1,5 @@
-//! The bar shown while users are selected: how many, and what can be done to all of them.
+//! The bar shown while users are selected: how many, "Select all N matching" once the whole
+//! page is ticked and more users match, and what can be done to all of them.
 
 use std::collections::HashSet;
 
@@ -6,29 +7,54 @@ use leptos::prelude::*;
 
 use super::bulk::BulkAction;
 
-/// "3 selected" with Change role, Add to group, Delete selected and Clear selection.
+/// "3 selected" (or "All 120 matching selected") with the bulk actions and Clear selection.
 #[component]
 pub fn BulkBar(
     /// The selected user ids (the bar shows while there are any).
     selected: RwSignal<HashSet<String>>,
+    /// "Select all N matching" was chosen (it holds while the whole page stays ticked).
+    all_matching: RwSignal<bool>,
+    /// Every row of this page is ticked.
+    #[prop(into)]
+    page_full: Signal<bool>,
+    /// How many users match the current search (all pages), once known.
+    #[prop(into)]
+    total: Signal<Option<u64>>,
     /// A bulk action was chosen.
     on_action: Callback<BulkAction>,
 ) -> impl IntoView {
     let pick = move |a: BulkAction| move |_| on_action.run(a);
+    let matching = move || all_matching.get() && page_full.get();
+    let more = move || {
+        total
+            .get()
+            .filter(|t| page_full.get() && *t > selected.with(HashSet::len) as u64)
+    };
+    let action = move |a: BulkAction, class: &'static str, label: &'static str| {
+        view! { <button type="button" class=class on:click=pick(a)>{label}</button> }
+    };
     view! {
         <Show when=move || !selected.with(HashSet::is_empty)>
             <div class="bulkbar" role="region" aria-label="Selected users">
-                <span>{move || format!("{} selected", selected.with(HashSet::len))}</span>
-                <button type="button" class="btn btn-small" on:click=pick(BulkAction::ChangeRole)>
-                    "Change role"
-                </button>
-                <button type="button" class="btn btn-small" on:click=pick(BulkAction::AddToGroup)>
-                    "Add to group"
-                </button>
-                <button type="button" class="btn btn-small btn-danger" on:click=pick(BulkAction::Delete)>
-                    "Delete selected"
-                </button>
-                <button type="button" class="btn btn-small btn-ghost" on:click=move |_| selected.set(HashSet::new())>
+                <span>
+                    {move || match (matching(), total.get()) {
+                        (true, Some(t)) => format!("All {t} matching selected"),
+                        _ => format!("{} selected", selected.with(HashSet::len)),
+                    }}
+                </span>
+                {move || (!matching()).then(|| more().map(|t| view! {
+                    <button type="button" class="btn btn-small btn-ghost" on:click=move |_| all_matching.set(true)>
+                        {format!("Select all {t} matching")}
+                    </button>
+                }))}
+                {action(BulkAction::ChangeRole, "btn btn-small", "Change role")}
+                {action(BulkAction::AddToGroup, "btn btn-small", "Add to group")}
+                {action(BulkAction::RemoveFromGroup, "btn btn-small", "Remove from group")}
+                {action(BulkAction::SignOut, "btn btn-small", "Sign out all devices")}
+                {action(BulkAction::Suspend, "btn btn-small", "Suspend")}
+                {action(BulkAction::Reactivate, "btn btn-small", "Reactivate")}
+                {action(BulkAction::Delete, "btn btn-small btn-danger", "Delete selected")}
+                <button type="button" class="btn btn-small btn-ghost" on:click=move |_| { all_matching.set(false); selected.set(HashSet::new()); }>
                     "Clear selection"
                 </button>
             </div>

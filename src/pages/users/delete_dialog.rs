@@ -12,6 +12,9 @@ pub fn DeleteUserDialog(
     user: User,
     on_close: Callback<()>,
     on_deleted: Callback<String>,
+    /// "Suspend instead": keeps the user's data and only stops them signing in.
+    #[prop(optional)]
+    on_suspend_instead: Option<Callback<()>>,
 ) -> impl IntoView {
     let toasts = use_toasts();
     let name = user.name.clone();
@@ -37,8 +40,14 @@ pub fn DeleteUserDialog(
         >
             <p>
                 "Delete "<strong>{user.name.clone()}</strong>" ("{user.email.clone()}")? "
-                "Their chats are deleted too, and their group memberships removed. This cannot be undone."
+                "Their chats are deleted too, and their group memberships removed (files they uploaded stay). This cannot be undone."
             </p>
+            {on_suspend_instead.map(|go| view! {
+                <p>
+                    "To keep their chats and memberships and only stop them signing in, suspend them instead. "
+                    <button type="button" class="btn btn-small" disabled=move || busy.get() on:click=move |_| go.run(())>"Suspend instead"</button>
+                </p>
+            })}
             <WriteError error=delete.error on_retry=Callback::new(move |_| delete.retry()) />
         </ConfirmDialog>
     }

@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use super::add_dialog::AddUserDialog;
-use super::bulk::{BulkAction, BulkDialog};
+use super::bulk::{BulkAction, Guard};
+use super::bulk_dialog::BulkDialog;
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
+use super::query::UsersQuery;
 use crate::api::{Group, User};
 
 /// Which dialog is open.
@@ -15,7 +17,10 @@ pub enum Open {
     Add,
     Edit(User),
     Delete(User),
+    /// A bulk action on the selection (or everything matching).
     Bulk(BulkAction),
+    /// A bulk action on these users (e.g. "Suspend instead" from a Delete).
+    BulkFor(BulkAction, Vec<User>),
 }
 
 /// Shows the dialog `open` names; each one closes by setting it back to `Open::Nothing`.
@@ -27,6 +32,8 @@ pub fn UsersDialogs(
     primary_id: Signal<Option<String>>,
     /// The selected users (for a bulk action), read when it opens.
     selected: Signal<Vec<User>>,
+    /// "Select all N matching" is on: the query whose every match a bulk action works on.
+    matching: Signal<Option<UsersQuery>>,
     /// Every group (for "Add to group"), read when it opens.
     groups: Signal<Vec<Group>>,
     /// Something changed on the server: the list reloads.
@@ -39,8 +46,28 @@ pub fn UsersDialogs(
         open.set(Open::Nothing);
         on_changed.run(());
     });
-    move || {
-        match open.get() {
+    let guard = move || Guard {
+        self_id: self_id.get_untracked(),
+        primary_id: primary_id.get_untracked(),
+        ..Default::default()
+    };
+    let switch = Callback::new(move |(a, users)| open.set(Open::BulkFor(a, users)));
+    let bulk = move |action, users: Vec<User>, matching: Option<UsersQuery>| {
+        view! {
+            <BulkDialog
+                action=action
+                selected=users
+                matching=matching
+                guard=guard()
+                groups=groups.get_untracked()
+                on_close=close
+                on_done=on_bulk_done
+                on_switch=switch
+            />
+        }
+        .into_any()
+    };
+    move || match open.get() {
         Open::Nothing => ().into_any(),
         Open::Add => view! { <AddUserDialog on_close=close on_created=on_changed /> }.into_any(),
         Open::Edit(user) => {
@@ -57,22 +84,19 @@ pub fn UsersDialogs(
             }
             .into_any()
         }
-        Open::Delete(user) => view! {
-            <DeleteUserDialog user=user on_close=close on_deleted=Callback::new(move |_| closed_after.run(())) />
+        Open::Delete(user) => {
+            let u = user.clone();
+            view! {
+                <DeleteUserDialog
+                    user=user
+                    on_close=close
+                    on_deleted=Callback::new(move |_| closed_after.run(()))
+                    on_suspend_instead=Callback::new(move |_| open.set(Open::BulkFor(BulkAction::Suspend, vec![u.clone()])))
+                />
+            }
+            .into_any()
         }
-        .into_any(),
-        Open::Bulk(action) => view! {
-            <BulkDialog
-                action=action
-                selected=selected.get_untracked()
-                self_id=self_id.get_untracked()
-                primary_id=primary_id.get_untracked()
-                groups=groups.get_untracked()
-                on_close=close
-                on_done=on_bulk_done
-            />
-        }
-        .into_any(),
-    }
+        Open::Bulk(action) => bulk(action, selected.get_untracked(), matching.get_untracked()),
+        Open::BulkFor(action, users) => bulk(action, users, None),
     }
 }

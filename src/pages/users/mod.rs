@@ -4,6 +4,9 @@
 pub mod add_dialog;
 pub mod bulk;
 pub mod bulk_bar;
+pub mod bulk_dialog;
+pub mod bulk_results;
+pub mod bulk_run;
 pub mod csv_export;
 pub mod csv_import;
 pub mod delete_dialog;
@@ -16,6 +19,7 @@ pub mod query;
 pub mod table;
 pub mod toolbar;
 pub mod user_page;
+pub mod user_suspension;
 pub mod validate;
 
 use std::collections::{HashMap, HashSet};
@@ -140,13 +144,28 @@ pub fn UsersPage() -> impl IntoView {
     });
 
     let selected = RwSignal::new(HashSet::<String>::new());
+    let all_matching = RwSignal::new(false);
     // A selection belongs to what is on screen: a new search, sort or page starts afresh.
     Effect::new(move |prev: Option<UsersQuery>| {
         let q = query.get();
         if prev.is_some_and(|p| p != q) {
             selected.set(HashSet::new());
+            all_matching.set(false);
         }
         q
+    });
+    let page_full = Signal::derive(move || {
+        users.with(|us| !us.is_empty() && selected.with(|s| us.iter().all(|u| s.contains(&u.id))))
+    });
+    // Everything matching, while the whole page stays ticked (unticking a row ends it).
+    let matching =
+        Signal::derive(move || (all_matching.get() && page_full.get()).then(|| query.get()));
+    let suspended_group = Signal::derive(move || {
+        groups.value.with(|g| {
+            g.as_deref()
+                .and_then(crate::suspension::find_group)
+                .map(|g| g.id.clone())
+        })
     });
     let selected_users = Signal::derive(move || {
         selected.with(|ids| {
@@ -182,6 +201,7 @@ pub fn UsersPage() -> impl IntoView {
     });
     let on_bulk_done = Callback::new(move |_| {
         selected.set(HashSet::new());
+        all_matching.set(false);
         on_changed.run(());
     });
     let empty_text = move || match query.with(|q| q.search.clone()) {
@@ -201,7 +221,7 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             <ExportStatus export=export />
             <UsersToolbar query=query search_text=search_text on_query=show />
-            <BulkBar selected=selected on_action=Callback::new(move |a| open.set(Open::Bulk(a))) />
+            <BulkBar selected=selected all_matching=all_matching page_full=page_full total=Signal::derive(total) on_action=Callback::new(move |a| open.set(Open::Bulk(a))) />
             <div class="table-wrap" class:loading=move || list.loading()>
                 <div class="progress" aria-hidden="true"></div>
                 <LoadError state=list.state />
@@ -214,6 +234,7 @@ pub fn UsersPage() -> impl IntoView {
                     on_sort=Callback::new(move |key| show.run((query.get_untracked().sorted_by(key), false)))
                     selected=selected
                     undeletable=undeletable
+                    suspended_group=suspended_group
                     on_action=Callback::new(move |a| open.set(match a {
                         RowAction::Edit(u) => Open::Edit(u),
                         RowAction::Delete(u) => Open::Delete(u),
@@ -234,6 +255,7 @@ pub fn UsersPage() -> impl IntoView {
             self_id=self_id.into()
             primary_id=primary_id.into()
             selected=selected_users
+            matching=matching
             groups=Signal::derive(move || groups.value.get().unwrap_or_default())
             on_changed=on_changed
             on_bulk_done=on_bulk_done

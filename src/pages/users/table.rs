@@ -38,6 +38,9 @@ pub fn UsersTable(
     /// Ids that get no Delete button (the signed-in admin, the primary admin).
     #[prop(optional, into)]
     undeletable: Signal<HashSet<String>>,
+    /// The suspension group's id: its members get a "Suspended" mark by their role.
+    #[prop(optional, into)]
+    suspended_group: Signal<Option<String>>,
     /// Edit/Delete clicked (absent: no actions column).
     #[prop(optional)]
     on_action: Option<Callback<RowAction>>,
@@ -130,13 +133,15 @@ pub fn UsersTable(
                     row_ids.track();
                     let names = group_names.get();
                     let keep = undeletable.get();
+                    let sgroup = suspended_group.get();
                     let checked = selected.map(|s| Memo::new(move |_| s.get()));
                     view! {
                         <For each=move || users.get() key=row_key let:user>
                             {
                                 let groups = group_text(&user.group_ids, &names);
                                 let can_delete = !keep.contains(&user.id);
-                                view! { <UserRow user=user groups=groups can_delete=can_delete selected=selected checked=checked on_action=on_action /> }
+                                let suspended = sgroup.as_ref().is_some_and(|g| user.group_ids.contains(g));
+                                view! { <UserRow user=user groups=groups can_delete=can_delete suspended=suspended selected=selected checked=checked on_action=on_action /> }
                             }
                         </For>
                     }
@@ -171,6 +176,8 @@ fn UserRow(
     groups: String,
     /// False for the signed-in admin and the primary admin.
     can_delete: bool,
+    /// In the suspension group.
+    suspended: bool,
     /// Where a change of the row's checkbox goes.
     selected: Option<RwSignal<HashSet<String>>>,
     /// The selection as this page reads it (see the table).
@@ -237,6 +244,7 @@ fn UserRow(
             <td class="cell-email col-email">{user.email.clone()}</td>
             <td>
                 <span class=role_class>{user.role.clone()}</span>
+                {suspended.then(|| view! { " " <span class="badge suspended">"Suspended"</span> })}
             </td>
             <td class="col-opt">{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
             <td class="col-opt">{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>

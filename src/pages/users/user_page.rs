@@ -8,9 +8,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::Value;
 
+use super::bulk::{BulkAction, Guard};
+use super::bulk_dialog::BulkDialog;
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
 use super::primary_admin_id;
+use super::user_suspension::{SuspensionStatus, suspension_of};
 use crate::api::{Group, JsonMap, User, UserListParams};
 use crate::components::alert::LoadError;
 use crate::components::profile_images::avatar_of;
@@ -63,6 +66,7 @@ enum Open {
     Nothing,
     Edit,
     Delete,
+    Bulk(BulkAction),
 }
 
 #[component]
@@ -135,6 +139,11 @@ pub fn UserPage() -> impl IntoView {
                             </Show>
                         </div>
                     </div>
+                    <SuspensionStatus
+                        state=Signal::derive(move || groups.value.with(|g| g.as_ref().map(|g| suspension_of(&id.get(), g))))
+                        can_change=can_delete
+                        on_change=Callback::new(move |on| open.set(Open::Bulk(if on { BulkAction::Suspend } else { BulkAction::Reactivate })))
+                    />
                     <div class="cards">
                         <Fields user=u.clone() />
                         <section class="panel">
@@ -186,9 +195,25 @@ pub fn UserPage() -> impl IntoView {
                         user=u
                         on_close=Callback::new(move |_| open.set(Open::Nothing))
                         on_deleted=Callback::new(move |_| go.push(routes::USERS))
+                        on_suspend_instead=Callback::new(move |_| open.set(Open::Bulk(BulkAction::Suspend)))
                     />
                 }
                 .into_any(),
+                (Open::Bulk(action), Some(u)) => {
+                    let guard = Guard { self_id: self_id(), primary_id: primary(), ..Default::default() };
+                    view! {
+                        <BulkDialog
+                            action=action
+                            selected=vec![u]
+                            matching=None
+                            guard=guard
+                            groups=groups.value.get_untracked().unwrap_or_default()
+                            on_close=Callback::new(move |_| open.set(Open::Nothing))
+                            on_done=Callback::new(move |_| { user.reload(); groups.reload(); })
+                        />
+                    }
+                    .into_any()
+                }
                 _ => ().into_any(),
             }
         }}
