@@ -2,6 +2,7 @@
 //! counting progress as they finish, and keeping each item's own outcome.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use futures::StreamExt;
 use leptos::prelude::*;
@@ -45,8 +46,22 @@ where
     F: Fn(T) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
+    // The stream machinery is built once per item/error type, not once per call site (it is
+    // most of the code, and every byte is in the first download).
+    let boxed =
+        |item: T| -> Pin<Box<dyn Future<Output = Result<(), E>> + '_>> { Box::pin(f(item)) };
+    run_boxed(items, done, cancel, &boxed).await
+}
+
+type CallFn<'a, T, E> = dyn Fn(T) -> Pin<Box<dyn Future<Output = Result<(), E>> + 'a>> + 'a;
+
+async fn run_boxed<'a, T: Clone + 'static, E>(
+    items: Vec<T>,
+    done: RwSignal<usize>,
+    cancel: Option<Cancel>,
+    f: &'a CallFn<'a, T, E>,
+) -> Vec<(T, Option<Result<(), E>>)> {
     done.try_set(0);
-    let f = &f;
     let mut results: Vec<_> = futures::stream::iter(items.into_iter().enumerate())
         .map(|(i, item)| async move {
             // Checked when the call would start (a slot is free), not when it was queued.
