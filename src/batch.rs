@@ -81,11 +81,12 @@ async fn run_boxed<'a, T: Clone + 'static, E>(
 
 /// Runs `f` over `items` a chunk at a time, one chunk after another (a call that takes a list,
 /// e.g. a group's members: one call for all, split only when the list is very long). `done`
-/// counts items; once `cancel` is set no further chunk starts, its items come back `None`.
+/// (when the caller shows progress) counts items; once `cancel` is set no further chunk starts,
+/// its items come back `None`.
 pub async fn run_chunked<T, E, F, Fut>(
     items: Vec<T>,
     chunk: usize,
-    done: RwSignal<usize>,
+    done: Option<RwSignal<usize>>,
     cancel: Option<Cancel>,
     f: F,
 ) -> Vec<(T, Option<Result<(), E>>)>
@@ -95,7 +96,12 @@ where
     F: Fn(Vec<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
-    done.try_set(0);
+    let count = |n: Option<usize>| {
+        if let Some(d) = done {
+            d.try_update(|d| *d = n.map_or(0, |n| *d + n));
+        }
+    };
+    count(None);
     let mut out = Vec::with_capacity(items.len());
     for part in items.chunks(chunk.max(1)) {
         if cancel.is_some_and(|c| c.is_cancelled()) {
@@ -103,7 +109,7 @@ where
             continue;
         }
         let r = f(part.to_vec()).await;
-        done.try_update(|n| *n += part.len());
+        count(Some(part.len()));
         out.extend(part.iter().map(|t| (t.clone(), Some(r.clone()))));
     }
     out

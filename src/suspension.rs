@@ -143,7 +143,7 @@ pub async fn change_members(
     group_id: &str,
     users: Vec<User>,
     add: bool,
-    done: RwSignal<usize>,
+    done: Option<RwSignal<usize>>,
     cancel: Option<Cancel>,
 ) -> Vec<(User, Option<Result<(), ApiError>>)> {
     run_chunked(users, MEMBERS_CHUNK, done, cancel, |part: Vec<User>| {
@@ -206,7 +206,7 @@ pub async fn suspend(
             }
         })
         .await?;
-        let added = change_members(client, &group.id, users.clone(), true, done, None).await;
+        let added = change_members(client, &group.id, users.clone(), true, None, None).await;
         if let Some(Some(Err(e))) = added
             .into_iter()
             .map(|(_, r)| r)
@@ -240,7 +240,7 @@ pub async fn suspend(
     }
     let unmark = async {
         let ids: HashSet<String> = undo.iter().map(|u| u.id.clone()).collect();
-        let removed = change_members(client, &group_id, undo, false, RwSignal::new(0), None).await;
+        let removed = change_members(client, &group_id, undo, false, None, None).await;
         if let Some((_, Some(Err(e)))) = removed
             .into_iter()
             .find(|(_, r)| !matches!(r, Some(Ok(()))))
@@ -301,7 +301,7 @@ pub async fn reactivate(
     }
     let ids: HashSet<String> = back.iter().map(|u| u.id.clone()).collect();
     let unmark = async {
-        let removed = change_members(client, &group.id, back, false, RwSignal::new(0), None).await;
+        let removed = change_members(client, &group.id, back, false, None, None).await;
         if let Some((_, Some(Err(e)))) = removed
             .into_iter()
             .find(|(_, r)| !matches!(r, Some(Ok(()))))

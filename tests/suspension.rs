@@ -121,7 +121,7 @@ fn a_cancelled_batch_reports_every_item() {
     let out = block_on(run_chunked(
         vec![1, 2, 3, 4, 5],
         2,
-        done,
+        Some(done),
         Some(cancel),
         |part: Vec<i32>| async move {
             cancel.cancel();

@@ -32,7 +32,8 @@ pub async fn execute(
     match action {
         BulkAction::AddToGroup | BulkAction::RemoveFromGroup => {
             let add = action == BulkAction::AddToGroup;
-            suspension::change_members(client, &params.group_id, users, add, done, cancel).await
+            suspension::change_members(client, &params.group_id, users, add, Some(done), cancel)
+                .await
         }
         BulkAction::Suspend => {
             suspension::suspend(client, users, params.by, params.now, done, cancel).await
