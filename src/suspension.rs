@@ -77,7 +77,41 @@ pub fn record_of(group: &Group, user_id: &str) -> Option<SuspendRecord> {
         .as_ref()
         .and_then(|d| d.get(RECORDS))
         .and_then(|r| r.get(user_id))
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .and_then(Value::as_object)
+        .map(SuspendRecord::from_json)
+}
+
+impl SuspendRecord {
+    /// Read by hand rather than through serde: the derived (flattening) code would sit in the
+    /// first download for four fields.
+    pub fn from_json(m: &JsonMap) -> SuspendRecord {
+        let text = |k: &str| {
+            m.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let mut extra = m.clone();
+        for k in ["role", "by_id", "by_name", "at"] {
+            extra.remove(k);
+        }
+        SuspendRecord {
+            role: text("role"),
+            by_id: text("by_id"),
+            by_name: text("by_name"),
+            at: m.get("at").and_then(Value::as_i64).unwrap_or_default(),
+            extra,
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut m = self.extra.clone();
+        m.insert("role".into(), self.role.clone().into());
+        m.insert("by_id".into(), self.by_id.clone().into());
+        m.insert("by_name".into(), self.by_name.clone().into());
+        m.insert("at".into(), self.at.into());
+        Value::Object(m)
+    }
 }
 
 /// The role a reactivate restores: the recorded one when it is `admin` or `user`, else `user`
@@ -200,9 +234,7 @@ pub async fn suspend(
                     at: now,
                     extra: JsonMap::default(),
                 };
-                if let Ok(v) = serde_json::to_value(rec) {
-                    records.entry(u.id.clone()).or_insert(v);
-                }
+                records.entry(u.id.clone()).or_insert(rec.to_json());
             }
         })
         .await?;

@@ -342,5 +342,21 @@ pub async fn users_matching_delete_offers_suspend_instead(
     if u["role"] != "pending" {
         return Err(format!("role after Suspend instead: {}", u["role"]));
     }
-    Ok(())
+    // The bulk Delete offers it too; seen in dark mode, with the table's mark.
+    let dark = Page::open_dark(&h.webdriver_url).await?;
+    let r = async {
+        signed_in_at(h, &dark, "/users").await?;
+        search(&dark, &format!("keepx{tag}@"), 1).await?;
+        dark.wait_xpath("//table[@aria-label='Users']//span[normalize-space()='Suspended']")
+            .await?;
+        tick_page(&dark).await?;
+        dark.click("Delete selected").await?;
+        dark.wait_xpath("//*[@role='dialog']//button[normalize-space()='Suspend instead']")
+            .await?;
+        dark.screenshot(&h.artifacts().join("bulk-delete-dark.png"))
+            .await
+    }
+    .await;
+    dark.close().await;
+    r
 }
