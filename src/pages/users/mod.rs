@@ -4,6 +4,7 @@
 pub mod add_dialog;
 pub mod bulk;
 pub mod bulk_bar;
+pub mod bulk_confirm;
 pub mod bulk_dialog;
 pub mod bulk_results;
 pub mod bulk_run;
