@@ -10,6 +10,7 @@ pub mod latest;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod storage;
 pub mod suspension;
 pub mod write;
 
