@@ -5,6 +5,7 @@ pub mod api;
 pub mod batch;
 pub mod components;
 pub mod download;
+pub mod email_check;
 pub mod format;
 pub mod latest;
 pub mod pages;

@@ -7,13 +7,11 @@ use owui_admin::pages::users::views::{
 };
 
 fn q(search: &str, sort: SortKey, dir: Dir, page: u32) -> UsersQuery {
-    UsersQuery {
-        search: search.into(),
-        sort,
-        dir,
-        page,
-        ..UsersQuery::default()
-    }
+    // Field by field, so fields the list gains later (filters) keep their defaults.
+    let mut q = UsersQuery::default().searching(search).at_page(page);
+    q.sort = sort;
+    q.dir = dir;
+    q
 }
 
 #[test]
