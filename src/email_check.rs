@@ -22,7 +22,9 @@ use crate::api::{ApiError, Client, User, UserListParams};
 /// The user in `users` whose email is exactly `email` (ignoring case).
 pub fn exact_match<'a>(users: &'a [User], email: &str) -> Option<&'a User> {
     let email = email.trim().to_lowercase();
-    users.iter().find(|u| u.email.trim().to_lowercase() == email)
+    users
+        .iter()
+        .find(|u| u.email.trim().to_lowercase() == email)
 }
 
 /// The account with this email, if there is one.

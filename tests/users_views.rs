@@ -26,7 +26,10 @@ fn a_view_keeps_search_and_sort_but_not_the_page() {
 #[test]
 fn views_round_trip_through_storage() {
     let mut views = Vec::new();
-    save(&mut views, SavedView::of("Admins", &q("admin", SortKey::Role, Dir::Asc, 1)));
+    save(
+        &mut views,
+        SavedView::of("Admins", &q("admin", SortKey::Role, Dir::Asc, 1)),
+    );
     save(&mut views, SavedView::of("All", &UsersQuery::default()));
     let back = decode(Some(&encode(&views)));
     assert_eq!(back, views);
@@ -37,9 +40,18 @@ fn views_round_trip_through_storage() {
 #[test]
 fn saving_under_a_taken_name_replaces_in_place() {
     let mut views = Vec::new();
-    save(&mut views, SavedView::of("A", &q("one", SortKey::Name, Dir::Asc, 1)));
-    save(&mut views, SavedView::of("B", &q("two", SortKey::Name, Dir::Asc, 1)));
-    save(&mut views, SavedView::of("A", &q("three", SortKey::Name, Dir::Asc, 1)));
+    save(
+        &mut views,
+        SavedView::of("A", &q("one", SortKey::Name, Dir::Asc, 1)),
+    );
+    save(
+        &mut views,
+        SavedView::of("B", &q("two", SortKey::Name, Dir::Asc, 1)),
+    );
+    save(
+        &mut views,
+        SavedView::of("A", &q("three", SortKey::Name, Dir::Asc, 1)),
+    );
     assert_eq!(views.len(), 2);
     assert_eq!(views[0].name, "A");
     assert_eq!(views[0].users_query().search, "three");
@@ -67,7 +79,14 @@ fn rename_refuses_taken_or_empty_names() {
 /// write: another version's format, hand edits, a truncated write.
 #[test]
 fn unknown_or_old_entries_decode_leniently() {
-    for raw in [None, Some(""), Some("not json"), Some("{}"), Some("42"), Some("[1,")] {
+    for raw in [
+        None,
+        Some(""),
+        Some("not json"),
+        Some("{}"),
+        Some("42"),
+        Some("[1,"),
+    ] {
         assert!(decode(raw).is_empty(), "{raw:?}");
     }
     let raw = r#"[
@@ -116,7 +135,11 @@ fn views_are_kept_per_server() {
 fn hidden_columns_round_trip_and_ignore_unknown_names() {
     let hidden = columns::toggled(&[], Column::Groups, false);
     let hidden = columns::toggled(&hidden, Column::Role, false);
-    assert_eq!(hidden, [Column::Role, Column::Groups], "in the table's order");
+    assert_eq!(
+        hidden,
+        [Column::Role, Column::Groups],
+        "in the table's order"
+    );
     assert_eq!(columns::decode(Some(&columns::encode(&hidden))), hidden);
     assert_eq!(columns::table_classes(&hidden), "hide-role hide-groups");
     let shown_again = columns::toggled(&hidden, Column::Role, true);
@@ -125,7 +148,9 @@ fn hidden_columns_round_trip_and_ignore_unknown_names() {
         assert!(columns::decode(raw).is_empty(), "{raw:?}");
     }
     assert_eq!(
-        columns::decode(Some(r#"{"hidden": ["name", "created", 3, "future-column"]}"#)),
+        columns::decode(Some(
+            r#"{"hidden": ["name", "created", 3, "future-column"]}"#
+        )),
         [Column::Created],
         "Name can never be hidden; unknown names are ignored"
     );

@@ -85,7 +85,10 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
         // Reading the file and checking its emails is a read, but one the person started: it
         // ends with the preview or a message.
         spawn_local(async move {
-            let parsed = match read_file(file).await.and_then(|t| parse(&t, &HashSet::new())) {
+            let parsed = match read_file(file)
+                .await
+                .and_then(|t| parse(&t, &HashSet::new()))
+            {
                 Ok(rows) => rows,
                 Err(e) => {
                     error.try_set(Some(e));

@@ -29,7 +29,9 @@ pub fn ViewsMenu(query: Signal<UsersQuery>, on_open: Callback<UsersQuery>) -> im
         let mut list = views.get_untracked();
         f(&mut list);
         if !crate::storage::store(&k, &encode(&list)) {
-            toasts.error("This browser did not let the console keep the view (storage is full or blocked).");
+            toasts.error(
+                "This browser did not let the console keep the view (storage is full or blocked).",
+            );
         }
         version.update(|v| *v += 1);
     };
