@@ -30,7 +30,7 @@ pub fn ColumnChooser(hidden: RwSignal<Vec<Column>>) -> impl IntoView {
                 class="btn"
                 node_ref=button
                 aria-expanded=move || open.get().to_string()
-                aria-controls="columns-panel"
+                aria-controls=move || open.get().then_some("columns-panel")
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 "Columns"

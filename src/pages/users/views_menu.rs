@@ -143,7 +143,7 @@ pub fn ViewsMenu(query: Signal<UsersQuery>, on_open: Callback<UsersQuery>) -> im
                 class="btn"
                 node_ref=button
                 aria-expanded=move || open.get().to_string()
-                aria-controls="views-panel"
+                aria-controls=move || open.get().then_some("views-panel")
                 on:click=move |_| { version.update(|v| *v += 1); open.update(|o| *o = !*o); }
             >
                 "Views"

@@ -10,10 +10,10 @@ use crate::{Scenario, scenarios};
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
-        users_saved_view_reopens_after_reload,
-        users_column_chooser_survives_reload,
-        users_csv_import_checks_only_the_files_emails,
-        users_export_shows_pages_and_cancels_cleanly,
+        users_views_saved_view_reopens_after_reload,
+        users_views_column_chooser_survives_reload,
+        users_views_csv_import_checks_only_the_files_emails,
+        users_views_export_shows_pages_and_cancels_cleanly,
     ]
 }
 
@@ -21,7 +21,10 @@ fn lit(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
-pub async fn users_saved_view_reopens_after_reload(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn users_views_saved_view_reopens_after_reload(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
     let tag = unique();
     let name = format!("Alice by email {tag}");
     let (_, expected) = h
@@ -145,7 +148,10 @@ fn column_shown(label: &str, cell: &str) -> String {
     )
 }
 
-pub async fn users_column_chooser_survives_reload(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn users_views_column_chooser_survives_reload(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
     signed_in_at(h, page, "/users").await?;
     wait_rows(page, 30).await?;
     let groups = column_shown("Groups", ".cell-groups");
@@ -181,7 +187,35 @@ pub async fn users_column_chooser_survives_reload(h: &Harness, page: &Page) -> R
     page.client.refresh().await.map_err(|e| e.to_string())?;
     wait_rows(page, 30).await?;
     page.wait_js("Groups shown after reload", &groups).await?;
-    Ok(())
+    // Dark, and on a phone: the menus stay on screen (screenshots for people to look at).
+    let dark = Page::open_dark(&h.webdriver_url).await?;
+    let r = async {
+        signed_in_at(h, &dark, "/users").await?;
+        wait_rows(&dark, 30).await?;
+        dark.click("Columns").await?;
+        dark.screenshot(&h.artifacts().join("users-columns-dark.png"))
+            .await?;
+        dark.click("Columns").await?;
+        dark.click("Views").await?;
+        dark.field("View name").await?;
+        dark.screenshot(&h.artifacts().join("users-views-menu-dark.png"))
+            .await?;
+        dark.client
+            .set_window_size(400, 850)
+            .await
+            .map_err(|e| e.to_string())?;
+        dark.wait_js(
+            "the Views panel inside the phone's width",
+            "(() => { const r = document.getElementById('views-panel').getBoundingClientRect(); \
+             return r.left >= 0 && r.right <= document.documentElement.clientWidth; })()",
+        )
+        .await?;
+        dark.screenshot(&h.artifacts().join("users-views-menu-phone-dark.png"))
+            .await
+    }
+    .await;
+    dark.close().await;
+    r
 }
 
 /// The Check cell of each row of the import preview, by email.
@@ -214,7 +248,7 @@ async fn lookups(page: &Page) -> Result<(Vec<String>, bool), String> {
     Ok((queries, v[1] == Value::Bool(true)))
 }
 
-pub async fn users_csv_import_checks_only_the_files_emails(
+pub async fn users_views_csv_import_checks_only_the_files_emails(
     h: &Harness,
     page: &Page,
 ) -> Result<(), String> {
@@ -313,7 +347,7 @@ pub async fn users_csv_import_checks_only_the_files_emails(
     Ok(())
 }
 
-pub async fn users_export_shows_pages_and_cancels_cleanly(
+pub async fn users_views_export_shows_pages_and_cancels_cleanly(
     h: &Harness,
     page: &Page,
 ) -> Result<(), String> {
