@@ -17,6 +17,21 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     ]
 }
 
+/// No critical or serious axe finding inside `css` (an open menu or dialog).
+async fn accessible(page: &Page, css: &str) -> Result<(), String> {
+    let blocking: Vec<String> = crate::support::axe::run(page, Some(css))
+        .await?
+        .iter()
+        .filter(|v| v.blocking())
+        .map(|v| v.to_string())
+        .collect();
+    if blocking.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("axe inside {css}: {}", blocking.join("")))
+    }
+}
+
 fn lit(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
@@ -48,6 +63,7 @@ pub async fn users_views_saved_view_reopens_after_reload(
     page.button(&format!("Open view {name}")).await?;
     page.screenshot(&h.artifacts().join("users-views-menu-light.png"))
         .await?;
+    accessible(page, "#views-panel").await?;
     // Kept per server: the key names the server the session talks to.
     let key = format!("owui-admin.views.{}", h.owui_url.trim_end_matches('/'));
     let stored = page
@@ -96,6 +112,7 @@ pub async fn users_views_saved_view_reopens_after_reload(
     page.click("Views").await?;
     page.click(&format!("Copy link to {name}")).await?;
     let shown = page.value(&format!("Link to {name}")).await?;
+    accessible(page, "#views-panel").await?;
     if shown != link {
         return Err(format!("the link shown is {shown:?}, expected {link:?}"));
     }
@@ -165,6 +182,7 @@ pub async fn users_views_column_chooser_survives_reload(
     page.wait_js("Groups hidden", &format!("!{groups}")).await?;
     page.screenshot(&h.artifacts().join("users-columns-light.png"))
         .await?;
+    accessible(page, "#columns-panel").await?;
     page.client.refresh().await.map_err(|e| e.to_string())?;
     wait_rows(page, 30).await?;
     if page.js(&format!("return {groups};")).await? != Value::Bool(false) {
@@ -195,11 +213,13 @@ pub async fn users_views_column_chooser_survives_reload(
         dark.click("Columns").await?;
         dark.screenshot(&h.artifacts().join("users-columns-dark.png"))
             .await?;
+        accessible(&dark, "#columns-panel").await?;
         dark.click("Columns").await?;
         dark.click("Views").await?;
         dark.field("View name").await?;
         dark.screenshot(&h.artifacts().join("users-views-menu-dark.png"))
             .await?;
+        accessible(&dark, "#views-panel").await?;
         dark.client
             .set_window_size(400, 850)
             .await
@@ -300,6 +320,7 @@ pub async fn users_views_csv_import_checks_only_the_files_emails(
     page.button("Create 2 users").await?;
     page.screenshot(&h.artifacts().join("users-import-could-not-check-light.png"))
         .await?;
+    accessible(page, "dialog[open]").await?;
     let checks = preview_checks(page).await?;
     let check = |email: &str, line: u32| {
         checks[format!("{email} {line}")]
@@ -369,6 +390,7 @@ pub async fn users_views_export_shows_pages_and_cancels_cleanly(
         .await?;
     page.screenshot(&h.artifacts().join("users-export-progress-light.png"))
         .await?;
+    accessible(page, ".export-progress").await?;
     let csv = page.downloaded("users.csv").await?;
     if csv.lines().count() as u64 != total + 1 {
         return Err(format!(
