@@ -64,11 +64,13 @@ pub fn BulkDialog(
     let users = RwSignal::new(matching.is_none().then_some(selected));
     let collect_error = RwSignal::new(None::<ApiError>);
     let pages = RwSignal::new((0usize, 0usize));
+    // Closing the dialog (Cancel, Escape) stops the walk: its flag goes with the dialog.
+    let collecting = Cancel::new();
     if let Some(q) = matching
         && let Some(client) = session.client_untracked()
     {
         spawn_local(async move {
-            match all_matching(&client, &q, pages).await {
+            match all_matching(&client, &q, pages, collecting).await {
                 Ok(all) => {
                     users.try_set(Some(all));
                 }
@@ -192,7 +194,7 @@ pub fn BulkDialog(
                         {move || collect_error.get().map(|e| view! { <p class="error" role="alert">{format!("Could not collect the matching users: {e}")}</p> })}
                     </div>
                     <div class="dialog-actions">
-                        <button class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                        <button class="btn" on:click=move |_| { collecting.cancel(); on_close.run(()) }>"Cancel"</button>
                     </div>
                 }
                 .into_any(),

@@ -8,6 +8,8 @@ pub mod bulk_confirm;
 pub mod bulk_dialog;
 pub mod bulk_results;
 pub mod bulk_run;
+pub mod column_chooser;
+pub mod columns;
 pub mod csv_export;
 pub mod csv_import;
 pub mod delete_dialog;
@@ -22,6 +24,8 @@ pub mod toolbar;
 pub mod user_page;
 pub mod user_suspension;
 pub mod validate;
+pub mod views;
+pub mod views_menu;
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,11 +40,13 @@ use crate::latest::{Latest, use_latest};
 use crate::routes::{self, use_go};
 use crate::session::use_session;
 use bulk_bar::BulkBar;
+use column_chooser::{ColumnChooser, use_hidden_columns};
 use dialogs::{Open, UsersDialogs};
 use export::{ExportButton, ExportStatus, use_export};
 use query::{UsersQuery, page_count};
 use table::{RowAction, UsersTable};
 use toolbar::UsersToolbar;
+use views_menu::ViewsMenu;
 
 /// The primary admin (Open WebUI's first user: earliest `created_at`, an admin winning ties),
 /// from the first page of users sorted by creation.
@@ -195,6 +201,7 @@ pub fn UsersPage() -> impl IntoView {
     // Export what is typed, even within the pause before it reaches the URL.
     let export_query = Signal::derive(move || query.get().searching(&search_text.get()));
     let export = use_export(group_names.into());
+    let hidden_columns = use_hidden_columns();
     let open = RwSignal::new(Open::Nothing);
     let on_changed = Callback::new(move |_| {
         list.reload();
@@ -216,6 +223,8 @@ pub fn UsersPage() -> impl IntoView {
                 <h1>"Users"</h1>
                 <span class="count">{move || total().map(|t| count(t, "user"))}</span>
                 <div class="actions">
+                    <ViewsMenu query=export_query on_open=Callback::new(move |q| show.run((q, false))) />
+                    <ColumnChooser hidden=hidden_columns />
                     <ExportButton export=export query=export_query />
                     <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Add)>"Add user"</button>
                 </div>
@@ -232,6 +241,7 @@ pub fn UsersPage() -> impl IntoView {
                     busy=list.state.loading.into()
                     query=query.into()
                     group_names=group_names.into()
+                    hidden=hidden_columns
                     on_sort=Callback::new(move |key| show.run((query.get_untracked().sorted_by(key), false)))
                     selected=selected
                     undeletable=undeletable
