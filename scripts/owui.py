@@ -157,7 +157,10 @@ class Server:
         log_path = self.data_dir / "owui.log"
         logf = open(log_path, "ab")
         self.proc = subprocess.Popen(
-            [str(exe), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            # Through the venv's python, not the script's shebang: a venv that was created under
+            # another path (a moved worktree) keeps a stale shebang but still works this way.
+            [str(VENV / "bin" / "python"), str(exe), "serve", "--host", "127.0.0.1",
+             "--port", str(self.port)],
             cwd=self.data_dir, env=env, stdout=logf, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
