@@ -383,6 +383,10 @@ def record_all(admin: Http, out: Path) -> None:
         {"ui": {"textScale": 1.1, "futureKey": {"nested": [1, 2]}}, "extraTopLevel": True})
     rec("user_status_update", "POST", "/api/v1/users/user/status/update",
         {"status_emoji": "🌴", "status_message": "On leave", "status_expires_at": 4102444800})
+    # A removed ui key sent as null: deleted from 0.11, stored as null before (the adapter then
+    # sends ui whole without it instead).
+    rec("user_settings_ui_null", "POST", "/api/v1/users/user/settings/update",
+        {"ui": {"textScale": None, "futureKey": {"nested": [1, 2]}}, "extraTopLevel": True})
     rec("user_info_update", "POST", "/api/v1/users/user/info/update", {"team": "admins", "floor": 3})
     rec("sessions_revoke", "POST", f"/api/v1/users/{nid}/sessions/revoke")
     rec("user_delete", "DELETE", f"/api/v1/users/{nid}")

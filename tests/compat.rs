@@ -281,13 +281,26 @@ fn members_of_an_old_server_are_filtered_sorted_and_paged_here() {
     // 65 direct members, as `POST /groups/id/{id}/users` lists them (in no particular order).
     let direct: Vec<UserInfo> = (0..65)
         .rev()
-        .map(|i| member(&format!("u{i}"), &format!("User {i:02}"), &format!("u{i}@example.com")))
+        .map(|i| {
+            member(
+                &format!("u{i}"),
+                &format!("User {i:02}"),
+                &format!("u{i}@example.com"),
+            )
+        })
         .collect();
     let p1 = members_page(direct.clone(), Membership::Direct, "", 1);
     assert_eq!((p1.total, p1.items.len()), (65, 30));
-    assert_eq!((p1.counts.direct, p1.counts.inherited, p1.counts.effective), (65, 0, 65));
+    assert_eq!(
+        (p1.counts.direct, p1.counts.inherited, p1.counts.effective),
+        (65, 0, 65)
+    );
     assert_eq!(p1.items[0].name, "User 00");
-    assert!(p1.items.iter().all(|u| u.membership_type.as_deref() == Some("direct")));
+    assert!(
+        p1.items
+            .iter()
+            .all(|u| u.membership_type.as_deref() == Some("direct"))
+    );
     let p3 = members_page(direct.clone(), Membership::Effective, "", 3);
     assert_eq!((p3.total, p3.items.len()), (65, 5));
     assert_eq!(p3.items[4].name, "User 64");
@@ -299,7 +312,10 @@ fn members_of_an_old_server_are_filtered_sorted_and_paged_here() {
     assert_eq!(q.total, 10, "User 10 .. User 19");
     assert_eq!(q.counts.direct, 65);
     let q = members_page(direct.clone(), Membership::Direct, "u42@", 1);
-    assert_eq!(q.items.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["u42"]);
+    assert_eq!(
+        q.items.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+        ["u42"]
+    );
     // No nesting before 0.12: nobody is inherited.
     let inh = members_page(direct, Membership::Inherited, "", 1);
     assert_eq!((inh.total, inh.items.len(), inh.counts.direct), (0, 0, 65));
@@ -326,7 +342,10 @@ fn group_bodies_never_carry_what_the_line_ignores_or_misreads() {
     assert!(top.as_object().unwrap().contains_key("parent_group_id"));
     // 0.11: no parent_group_id at all (it would be ignored); "members" is understood.
     let l11 = server("0.11.4").group_form_body(&form);
-    assert!(!l11.as_object().unwrap().contains_key("parent_group_id"), "{l11}");
+    assert!(
+        !l11.as_object().unwrap().contains_key("parent_group_id"),
+        "{l11}"
+    );
     assert_eq!(l11["data"]["config"]["share"], "members");
     // 0.6: true/false only; other data keys stay.
     let l6 = server("0.6.43").group_form_body(&form);
@@ -348,5 +367,8 @@ fn a_removed_settings_ui_key_is_null_from_0_11_and_left_out_before() {
     assert_eq!(now, body);
     assert_eq!(server("0.11.4").settings_body(&body), body);
     let l6 = serde_json::Value::Object(server("0.6.43").settings_body(&body));
-    assert_eq!(l6, json!({"ui": {"keep": 1}, "top": null, "other": {"a": 1}}));
+    assert_eq!(
+        l6,
+        json!({"ui": {"keep": 1}, "top": null, "other": {"a": 1}})
+    );
 }
