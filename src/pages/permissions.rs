@@ -76,18 +76,19 @@ fn DefaultsEditor(stored: JsonMap) -> impl IntoView {
     );
     let busy = move || save.pending().get() || reset.pending().get();
     // Before 0.10 the server has no factory defaults to load.
-    let factory = use_session().has(Capability::FactoryDefaultPermissions);
+    let session = use_session();
+    let factory = move || session.has(Capability::FactoryDefaultPermissions);
     view! {
         <LeaveGuard dirty=dirty />
         <div class="toolbar perm-toolbar" aria-busy=move || busy().to_string()>
             <button type="button" class="btn btn-primary" disabled=move || busy() || !dirty.get()
                 on:click=move |_| save.dispatch(value.get_untracked())>"Save"</button>
-            <button type="button" class="btn" disabled=move || busy() || !factory
-                aria-describedby=(!factory).then_some("reset-needs")
+            <button type="button" class="btn" disabled=move || busy() || !factory()
+                aria-describedby=move || (!factory()).then_some("reset-needs")
                 on:click=move |_| reset.dispatch(())>"Reset to defaults"</button>
-            {(!factory).then(|| view! {
+            <Show when=move || !factory()>
                 <span class="muted" id="reset-needs">{Capability::FactoryDefaultPermissions.needs_text()}</span>
-            })}
+            </Show>
             <button type="button" class="btn" disabled=move || busy() || !dirty.get() on:click=move |_| value.set(saved.get_untracked())>
                 "Discard changes"
             </button>

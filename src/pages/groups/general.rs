@@ -60,22 +60,25 @@ pub fn GeneralForm(
             .collect::<Vec<_>>()
     });
     let session = use_session();
-    // Open WebUI 0.6 knows only "no one" and "anyone"; before 0.12 groups do not nest.
-    let members_known = session.has(Capability::ShareMembers);
-    let nesting = session.has(Capability::ParentGroup);
-    let shares: Vec<(String, String)> = Share::ALL
-        .into_iter()
-        .filter(|s| members_known || *s != Share::Members)
-        .map(|s| (s.param().to_string(), s.label().to_string()))
-        .collect();
+    // Open WebUI 0.6 knows only "no one" and "anyone"; before 0.12 groups do not nest (tracked:
+    // a session stored without the server's version learns it after the screen opened).
+    let shares = Signal::derive(move || {
+        let members_known = session.has(Capability::ShareMembers);
+        Share::ALL
+            .into_iter()
+            .filter(|s| members_known || *s != Share::Members)
+            .map(|s| (s.param().to_string(), s.label().to_string()))
+            .collect::<Vec<_>>()
+    });
+    let nesting = move || session.has(Capability::ParentGroup);
     let parent_note = Signal::derive(move || {
-        Some(if nesting {
+        Some(if nesting() {
             "A group and everything below it cannot be its own parent.".to_string()
         } else {
             Capability::ParentGroup.needs_text()
         })
     });
-    let parent_disabled = Signal::derive(move || disabled.get() || !nesting);
+    let parent_disabled = Signal::derive(move || disabled.get() || !nesting());
     view! {
         <div class="group-form">
             <TextField label="Name" name="name" value=draft.name errors=errors disabled=disabled />
