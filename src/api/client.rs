@@ -247,8 +247,10 @@ impl Client {
     pub async fn search_users(&self, params: &UserListParams) -> Result<UserInfoList, ApiError> {
         self.get(ep::users_search(params)).await
     }
+    /// The signed-in user's groups: direct and inherited from 0.12, direct only before.
     pub async fn my_groups(&self) -> Result<Vec<Group>, ApiError> {
-        self.get(ep::my_groups(true)).await
+        self.get(ep::my_groups(self.has(Capability::InheritedUserGroups)))
+            .await
     }
     pub async fn my_permissions(&self) -> Result<JsonMap, ApiError> {
         self.get(ep::my_permissions()).await

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::common::signed_in_at;
-use super::groups::steps::{create_group, err, export_ids, suffix};
+use super::groups::steps::{create_group, err, export_ids, screenshots, suffix};
 use crate::support::line::Feature;
 use crate::support::page::xp_lit;
 use crate::support::{Harness, Page};
@@ -101,6 +101,7 @@ pub async fn compat_missing_features_say_what_they_need(
             h.version
         ));
     }
+    screenshots(h, page, &format!("compat-new-group-{}", h.version)).await?;
     // Default permissions: Reset to defaults loads the factory values (0.10+).
     page.goto(&format!("{}/permissions", h.app_url)).await?;
     page.heading("Default permissions").await?;
