@@ -1,6 +1,7 @@
 //! `/permissions`: the default permissions of every user with the role "user". Loads the stored
-//! object, edits it with the permission editor, saves every section the server has (six; four on Open WebUI 0.6) in one call, and can load
-//! the factory defaults (applied only when saved).
+//! object, edits it with the permission editor, saves every section the server has (six; four
+//! on Open WebUI 0.6) in one call, and can load the factory defaults (from Open WebUI 0.10;
+//! applied only when saved).
 
 use leptos::prelude::*;
 
