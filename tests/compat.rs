@@ -207,16 +207,18 @@ fn a_missing_route_after_sign_in_says_the_server_lacks_the_feature() {
             "{optional:?}"
         );
     }
-    // Not for JSON, not for other statuses, and not on a route every line has: a web page
-    // there is a proxy's page or a wrong address, told as such.
+    // A web page on a route every line has is a proxy's page or a wrong address, told as
+    // such; a 405 there still means the server does not take that call.
     let list = ep::users_list(&Default::default());
     assert_eq!(list.needs, None);
     assert_eq!(
         ApiError::missing_feature(200, "text/html", &list, None),
         None
     );
+    assert!(ApiError::missing_feature(405, "application/json", &list, None).is_some());
+    // Not outside the API, not for JSON, not for other statuses.
     assert_eq!(
-        ApiError::missing_feature(405, "application/json", &list, None),
+        ApiError::missing_feature(405, "application/json", &ep::version(), None),
         None
     );
     assert_eq!(
