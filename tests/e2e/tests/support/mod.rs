@@ -140,7 +140,13 @@ impl Harness {
             "open-webui",
             Command::new(&python)
                 .arg(root.join("scripts/owui.py"))
-                .args(["serve", "--exit-on-stdin-eof"]),
+                .args(["serve", "--exit-on-stdin-eof"])
+                // The scale bench's data (scripts/seed-scale); otherwise a fresh temporary one.
+                .args(
+                    std::env::var("OWUI_DATA_DIR")
+                        .map(|d| vec!["--data-dir".to_string(), d])
+                        .unwrap_or_default(),
+                ),
             "OWUI_READY",
             Duration::from_secs(300),
         )?;
