@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::csv_export::users_csv;
 use super::matching::all_matching;
 use super::query::UsersQuery;
-use crate::api::ApiError;
+use crate::api::{ApiError, User};
 use crate::batch::Cancel;
 use crate::components::alert::WriteError;
 use crate::components::toast::use_toasts;
@@ -59,11 +59,14 @@ pub fn use_export(group_names: Signal<HashMap<String, String>>) -> Export {
         },
         move |result| {
             let Ok(users) = result else { return };
-            let csv = users_csv(&users, &group_names.get_untracked());
-            match crate::download::save_text("users.csv", "text/csv", &csv) {
-                Ok(()) => toasts.success(format!("Exported {}", count(users.len() as u64, "user"))),
-                Err(e) => toasts.error(e),
-            }
+            let names = group_names.get_untracked();
+            leptos::task::spawn_local(async move {
+                let n = users.len() as u64;
+                match save_csv(users, names).await {
+                    Ok(()) => toasts.success(format!("Exported {}", count(n, "user"))),
+                    Err(e) => toasts.error(e),
+                }
+            });
         },
     );
     Export {
@@ -127,5 +130,34 @@ pub fn ExportStatus(export: Export) -> impl IntoView {
             <p class="notice" role="status">"Export cancelled: nothing was exported."</p>
         </Show>
         <WriteError error=export.write.error on_retry=Callback::new(move |_| export.write.retry()) />
+    }
+}
+
+/// Writes the CSV and offers it as a download. In a split release build (`split` feature) this
+/// is a wasm chunk fetched at the first export: the users table does not need the CSV writer.
+async fn save_csv(users: Vec<User>, group_names: HashMap<String, String>) -> Result<(), String> {
+    #[cfg(feature = "split")]
+    return chunk::save_csv(Box::new((users, group_names))).await;
+    #[cfg(not(feature = "split"))]
+    write_csv(&users, &group_names)
+}
+
+fn write_csv(users: &[User], group_names: &HashMap<String, String>) -> Result<(), String> {
+    let csv = users_csv(users, group_names);
+    crate::download::save_text("users.csv", "text/csv", &csv)
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use std::collections::HashMap;
+
+    use leptos::prelude::*;
+
+    use crate::api::User;
+
+    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
+    #[lazy]
+    pub fn save_csv(job: Box<(Vec<User>, HashMap<String, String>)>) -> Result<(), String> {
+        super::write_csv(&job.0, &job.1)
     }
 }
