@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::bulk::BulkAction;
+use crate::api::Capability;
+use crate::session::use_session;
 
 /// "3 selected" (or "All 120 matching selected") with the bulk actions and Clear selection.
 #[component]
@@ -23,7 +25,11 @@ pub fn BulkBar(
     /// A bulk action was chosen.
     on_action: Callback<BulkAction>,
 ) -> impl IntoView {
+    let session = use_session();
     let pick = move |a: BulkAction| move |_| on_action.run(a);
+    // Signing out and suspending revoke sessions, which servers before 0.12 cannot do: the
+    // buttons say so instead of failing for every user.
+    let lacks_revoke = move || !session.has(Capability::SessionsRevoke);
     let matching = move || all_matching.get() && page_full.get();
     let more = move || {
         total
@@ -50,13 +56,27 @@ pub fn BulkBar(
                 {action(BulkAction::ChangeRole, "btn btn-small", "Change role")}
                 {action(BulkAction::AddToGroup, "btn btn-small", "Add to group")}
                 {action(BulkAction::RemoveFromGroup, "btn btn-small", "Remove from group")}
-                {action(BulkAction::SignOut, "btn btn-small", "Sign out all devices")}
-                {action(BulkAction::Suspend, "btn btn-small", "Suspend")}
+                {[(BulkAction::SignOut, "Sign out all devices"), (BulkAction::Suspend, "Suspend")].map(|(a, label)| view! {
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        disabled=lacks_revoke
+                        aria-describedby=move || lacks_revoke().then_some("bulk-needs")
+                        on:click=pick(a)
+                    >
+                        {label}
+                    </button>
+                })}
                 {action(BulkAction::Reactivate, "btn btn-small", "Reactivate")}
                 {action(BulkAction::Delete, "btn btn-small btn-danger", "Delete selected")}
                 <button type="button" class="btn btn-small btn-ghost" on:click=move |_| { all_matching.set(false); selected.set(HashSet::new()); }>
                     "Clear selection"
                 </button>
+                <Show when=lacks_revoke>
+                    <span class="muted small" id="bulk-needs">
+                        {format!("Sign out and Suspend: {}", Capability::SessionsRevoke.needs_text().replacen("Needs", "needs", 1))}
+                    </span>
+                </Show>
             </div>
         </Show>
     }

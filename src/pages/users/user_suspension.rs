@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::Group;
+use crate::api::{Capability, Group};
 use crate::format::local_date_time;
 use crate::suspension::{find_group, record_of};
 
@@ -38,6 +38,7 @@ pub fn SuspensionStatus(
     /// Suspend (`true`) or Reactivate (`false`) was clicked.
     on_change: Callback<bool>,
 ) -> impl IntoView {
+    let session = crate::session::use_session();
     move || {
         state.get().map(|s| match s {
             Suspension::Suspended(how) => view! {
@@ -50,6 +51,16 @@ pub fn SuspensionStatus(
                 </p>
             }
             .into_any(),
+            // Suspending signs the user out, which servers before 0.12 cannot do.
+            Suspension::Active if !session.has(Capability::SessionsRevoke) => can_change
+                .then(|| view! {
+                    <p class="suspension">
+                        <button class="btn btn-small" disabled aria-describedby="suspend-needs">"Suspend"</button>
+                        " "
+                        <span class="muted small" id="suspend-needs">{Capability::SessionsRevoke.needs_text()}</span>
+                    </p>
+                })
+                .into_any(),
             Suspension::Active => can_change
                 .then(|| view! { <p class="suspension"><button class="btn btn-small" on:click=move |_| on_change.run(true)>"Suspend"</button></p> })
                 .into_any(),
