@@ -232,25 +232,42 @@ fn nested() -> Vec<Group> {
 
 #[test]
 fn explain_names_the_group_and_the_parent_chain_it_comes_through() {
-    let defaults = map(json!({"workspace": {"models": false}, "features": {"web_search": false, "notes": true}}));
+    let defaults = map(
+        json!({"workspace": {"models": false}, "features": {"web_search": false, "notes": true}}),
+    );
     let rows = explain(&defaults, &nested(), None);
     let find = |p: &str| rows.iter().find(|r| r.entry.path == p).unwrap();
     let ws = find("features.web_search");
     assert!(ws.on());
-    assert_eq!(ws.describe(2), "on — group Research Vision ← parent Research");
-    assert_eq!(find("workspace.models").describe(2), "on — group Research Vision");
+    assert_eq!(
+        ws.describe(2),
+        "on — group Research Vision ← parent Research"
+    );
+    assert_eq!(
+        find("workspace.models").describe(2),
+        "on — group Research Vision"
+    );
     assert_eq!(find("features.notes").sources, vec![Source::Defaults]);
     // A key only a group has, set to false: shown, off, not granted.
     let labs = find("features.labs_only");
     assert!(!labs.on());
-    assert_eq!(labs.describe(2), "off — not granted by defaults or any of 2 groups");
+    assert_eq!(
+        labs.describe(2),
+        "off — not granted by defaults or any of 2 groups"
+    );
     assert!(!labs.entry.known);
 }
 
 #[test]
 fn explain_is_an_or_groups_never_revoke_a_default() {
     let defaults = map(json!({"chat": {"delete": true}}));
-    let g = vec![group("a", "A", None, "direct", json!({"chat": {"delete": false}}))];
+    let g = vec![group(
+        "a",
+        "A",
+        None,
+        "direct",
+        json!({"chat": {"delete": false}}),
+    )];
     let rows = explain(&defaults, &g, None);
     assert!(rows[0].on());
     assert_eq!(rows[0].sources, vec![Source::Defaults]);
@@ -284,7 +301,10 @@ fn explain_filters_by_text_and_state() {
     assert_eq!(shown("NOTES", None), ["features.notes"]);
     assert_eq!(shown("", Some(true)), ["features.notes"]);
     assert_eq!(shown("", Some(false)), ["features.web_search"]);
-    assert_eq!(rows[0].describe(0), "off — not granted by defaults (the user is in no group)");
+    assert_eq!(
+        rows[0].describe(0),
+        "off — not granted by defaults (the user is in no group)"
+    );
 }
 
 #[test]
@@ -313,19 +333,43 @@ fn group_mismatch_lists_both_sides() {
 fn group_effect_counts_who_has_a_key_only_through_the_group() {
     let defaults = map(json!({"features": {"web_search": false, "notes": true}}));
     let all = vec![
-        group("r", "Research", None, "direct", json!({"features": {"web_search": true, "notes": true}})),
-        group("o", "Other", None, "direct", json!({"features": {"web_search": true}})),
+        group(
+            "r",
+            "Research",
+            None,
+            "direct",
+            json!({"features": {"web_search": true, "notes": true}}),
+        ),
+        group(
+            "o",
+            "Other",
+            None,
+            "direct",
+            json!({"features": {"web_search": true}}),
+        ),
         group("n", "Nothing", None, "direct", json!({})),
     ];
-    let comp: Vec<&str> = competing_groups(&all, &all[0]).iter().map(|g| g.id.as_str()).collect();
+    let comp: Vec<&str> = competing_groups(&all, &all[0])
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect();
     assert_eq!(comp, ["o"]);
-    let members = vec![("u1".to_string(), "Ann".to_string()), ("u2".to_string(), "Bob".to_string())];
+    let members = vec![
+        ("u1".to_string(), "Ann".to_string()),
+        ("u2".to_string(), "Bob".to_string()),
+    ];
     let elsewhere = HashMap::from([("o".to_string(), HashSet::from(["u2".to_string()]))]);
     let fx = group_effect(&defaults, &all[0], &all, &members, &elsewhere);
     assert_eq!(fx.len(), 2);
-    let ws = fx.iter().find(|f| f.entry.path == "features.web_search").unwrap();
+    let ws = fx
+        .iter()
+        .find(|f| f.entry.path == "features.web_search")
+        .unwrap();
     assert_eq!(ws.only_here, ["Ann"]);
     assert_eq!(ws.also_elsewhere, 1);
-    let notes = fx.iter().find(|f| f.entry.path == "features.notes").unwrap();
+    let notes = fx
+        .iter()
+        .find(|f| f.entry.path == "features.notes")
+        .unwrap();
     assert!(notes.by_defaults && notes.only_here.is_empty());
 }

@@ -268,8 +268,7 @@ pub fn competing_groups<'a>(all: &'a [Group], group: &Group) -> Vec<&'a Group> {
         .filter(|g| g.id != group.id)
         .filter(|g| {
             let p = g.permissions.as_ref().unwrap_or(&empty);
-            keys.iter()
-                .any(|(s, k)| get(p, s, k).is_some_and(truthy))
+            keys.iter().any(|(s, k)| get(p, s, k).is_some_and(truthy))
         })
         .collect()
 }
@@ -297,9 +296,7 @@ pub fn group_effect(
             let granting: Vec<&HashSet<String>> = all
                 .iter()
                 .filter(|g| g.id != group.id)
-                .filter(|g| {
-                    get(g.permissions.as_ref().unwrap_or(&empty), s, k).is_some_and(truthy)
-                })
+                .filter(|g| get(g.permissions.as_ref().unwrap_or(&empty), s, k).is_some_and(truthy))
                 .filter_map(|g| elsewhere.get(&g.id))
                 .collect();
             let mut only_here = Vec::new();
