@@ -162,7 +162,7 @@ fn ExplainerTable(
             <span class="muted small" role="status">{move || format!("Showing {} of {total}", shown.with(Vec::len))}</span>
         </div>
         <div class="table-wrap">
-            <table class="explainer-table">
+            <table class="table explainer-table">
                 <caption class="sr-only">{format!("Permissions of {name} and where they come from")}</caption>
                 <thead>
                     <tr><th scope="col">"Permission"</th><th scope="col">"Value"</th><th scope="col">"Where it comes from"</th></tr>

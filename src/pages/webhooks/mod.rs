@@ -86,11 +86,12 @@ pub fn WebhooksPage() -> impl IntoView {
                                     <span class=if h.enabled { "badge perm-yes" } else { "badge perm-no" }>{if h.enabled { "Enabled" } else { "Disabled" }}</span>
                                     <div class="actions">
                                         <button class="btn btn-small" disabled=move || toggle.pending().get()
+                                            aria-label=format!("{} {name}", if h.enabled { "Disable" } else { "Enable" })
                                             on:click=move |_| toggle.dispatch(Webhook { enabled: !flip.enabled, ..flip.clone() })>
-                                            {format!("{} {name}", if h.enabled { "Disable" } else { "Enable" })}
+                                            {if h.enabled { "Disable" } else { "Enable" }}
                                         </button>
-                                        <button class="btn btn-small" on:click=move |_| open.set(Open::Edit(edit.clone()))>{format!("Edit {}", h.name)}</button>
-                                        <button class="btn btn-small btn-danger" on:click=move |_| open.set(Open::Delete(del.clone()))>{format!("Delete {}", h.name)}</button>
+                                        <button class="btn btn-small" aria-label=format!("Edit {}", h.name) on:click=move |_| open.set(Open::Edit(edit.clone()))>"Edit"</button>
+                                        <button class="btn btn-small btn-danger" aria-label=format!("Delete {}", h.name) on:click=move |_| open.set(Open::Delete(del.clone()))>"Delete"</button>
                                     </div>
                                 </li>
                             }

@@ -14,6 +14,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         access_explainer_matches_what_the_server_enforces,
         access_explainer_agrees_with_the_server_on_your_own_page,
         access_webhooks_round_trip,
+        access_group_sync_warning_and_oauth_group_mark,
     ]
 }
 
@@ -137,6 +138,7 @@ pub async fn access_explainer_matches_what_the_server_enforces(
         }
         page.wait_text("The server's own access preview lists the same 2 group(s).").await?;
         // Filter and "Only on".
+        page.js("document.querySelector('.explainer').scrollIntoView(); return true;").await?;
         page.fill("Filter permissions", "knowledge").await?;
         page.wait_js("filtered", "[...document.querySelectorAll('table.explainer-table tbody tr')].every(r => r.dataset.perm.includes('knowledge')) && document.querySelectorAll('table.explainer-table tbody tr').length >= 1").await?;
         page.fill("Filter permissions", "").await?;
@@ -154,11 +156,29 @@ pub async fn access_explainer_matches_what_the_server_enforces(
             signed_in_at(h, &dark, &format!("/users/{uid}")).await?;
             explainer_rows(&dark).await?;
             audit(&dark, Some(".explainer"), "the explainer (dark)").await?;
+            dark.js("document.querySelector('.explainer').scrollIntoView(); return true;").await?;
             dark.screenshot(&h.artifacts().join("access-explainer-dark.png")).await
         }
         .await;
         dark.close().await;
-        dark_result
+        dark_result?;
+        // The parent group's effect: the user (a member through Vision) has workspace.knowledge
+        // only through Research; chat.file_upload is on by default.
+        h.api.ok(h.api.post(&format!("/api/v1/groups/id/{r}/update"), json!({"name": research, "description": "e2e access", "permissions": {"workspace": {"knowledge": true}, "sharing": {"notes": true}, "chat": {"file_upload": true}}})), "update research")?;
+        signed_in_at(h, page, &format!("/groups/{r}?tab=permissions")).await?;
+        page.click("Show the effect on members").await?;
+        let row = page.wait_css("li[data-perm='workspace.knowledge']").await?;
+        let text = row.text().await.map_err(|e| e.to_string())?;
+        if row.attr("data-only-here").await.map_err(|e| e.to_string())?.as_deref() != Some("1") || !text.contains(&format!("Explainee {u}")) {
+            return Err(format!("effect of {research} on workspace.knowledge: {text}"));
+        }
+        let fu = page.wait_css("li[data-perm='chat.file_upload']").await?.text().await.map_err(|e| e.to_string())?;
+        if !fu.contains("on by default for everyone") {
+            return Err(format!("effect on chat.file_upload: {fu}"));
+        }
+        page.wait_text("Considered all 1 member(s)").await?;
+        page.js("document.querySelector('.group-effect').scrollIntoView(); return true;").await?;
+        page.screenshot(&h.artifacts().join("access-group-effect.png")).await
     }
     .await;
     let _ = h.api.delete(&format!("/api/v1/users/{uid}"));
@@ -287,4 +307,61 @@ pub async fn access_webhooks_round_trip(h: &Harness, page: &Page) -> Result<(), 
         }
     }
     result
+}
+
+/// With OAuth group management on (switched on through the admin API for this scenario), a
+/// group's Members tab warns that manual changes are undone at the next sign-in and lists
+/// OAUTH_BLOCKED_GROUPS; a group OAuth created is marked. Off again: no warning.
+pub async fn access_group_sync_warning_and_oauth_group_mark(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let u = unique();
+    let before = h.api.ok(
+        h.api.get("/api/v1/auths/admin/config/oauth"),
+        "oauth config",
+    )?;
+    let name = format!("eng-{u}");
+    let body = json!({"name": name, "description": format!("Group '{name}' created automatically via OAuth."), "permissions": {}});
+    let g = h
+        .api
+        .ok(h.api.post("/api/v1/groups/create", body), "create group")?;
+    let gid = g["id"].as_str().ok_or("no id")?.to_string();
+    let result = async {
+        // Off: the mark, no warning.
+        signed_in_at(h, page, &format!("/groups/{gid}?tab=members")).await?;
+        page.wait_xpath("//h1[contains(., 'Created by OAuth')]").await?;
+        page.wait_xpath("//*[@role='tab'][normalize-space()='Members'][@aria-selected='true']").await?;
+        page.wait_text("No members in this view.").await?;
+        page.wait_css("[data-group-sync='off']").await?;
+        if page.body_text().await?.contains("undone at that user's next sign-in") {
+            return Err("a warning while group management is off".into());
+        }
+        h.api.ok(h.api.post("/api/v1/auths/admin/config/oauth", json!({"ENABLE_OAUTH_GROUP_MANAGEMENT": true, "OAUTH_BLOCKED_GROUPS": "[\"admins\"]"})), "turn on")?;
+        signed_in_at(h, page, &format!("/groups/{gid}?tab=members")).await?;
+        page.wait_text("Adding or removing members here is undone at that user's next sign-in.").await?;
+        page.wait_text("Excluded from the sync (OAUTH_BLOCKED_GROUPS): admins.").await?;
+        page.screenshot(&h.artifacts().join("access-group-sync-warning.png")).await?;
+        let dark = Page::open_dark(&h.webdriver_url).await?;
+        let shot = async {
+            signed_in_at(h, &dark, &format!("/groups/{gid}?tab=members")).await?;
+            dark.wait_text("undone at that user's next sign-in").await?;
+            audit(&dark, None, "the Members tab with the sync warning (dark)").await?;
+            dark.screenshot(&h.artifacts().join("access-group-sync-warning-dark.png")).await
+        }
+        .await;
+        dark.close().await;
+        shot
+    }
+    .await;
+    let restore = json!({
+        "ENABLE_OAUTH_GROUP_MANAGEMENT": before["ENABLE_OAUTH_GROUP_MANAGEMENT"],
+        "OAUTH_BLOCKED_GROUPS": before["OAUTH_BLOCKED_GROUPS"],
+    });
+    let restored = h.api.ok(
+        h.api.post("/api/v1/auths/admin/config/oauth", restore),
+        "restore oauth config",
+    );
+    let _ = h.api.delete(&format!("/api/v1/groups/id/{gid}/delete"));
+    result.and(restored.map(|_| ()))
 }
