@@ -527,12 +527,19 @@ fn webhook_event_choices_offer_every_area_and_keep_unknown_events() {
     let current = vec!["user.*".to_string(), "chat.created".to_string()];
     let list = choices(&catalog, &current);
     assert_eq!(list[0].value, "*");
-    assert_eq!(list[0].text, format!("Every event ({})", catalog.events.len()));
+    assert_eq!(
+        list[0].text,
+        format!("Every event ({})", catalog.events.len())
+    );
     for p in AUDIT_TRAIL {
         assert!(list.iter().any(|c| c.value == p), "{p} offered");
     }
     let user = list.iter().find(|c| c.value == "user.*").unwrap();
-    assert!(user.text.starts_with("All user events (8): user.created"), "{}", user.text);
+    assert!(
+        user.text.starts_with("All user events (8): user.created"),
+        "{}",
+        user.text
+    );
     // A single event the webhook already has stays offered (and checked), last.
     assert_eq!(list.last().unwrap().value, "chat.created");
     assert_eq!(list.iter().filter(|c| c.value == "user.*").count(), 1);

@@ -174,7 +174,7 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
         </TabPanel>
         {(!is_new).then(|| view! {
             <TabPanel tab=GroupTab::Members current=at.tab>
-                <GroupSyncWarning group=base visible=Signal::derive(move || at.tab.get() == GroupTab::Members) />
+                <GroupSyncWarning group=base visible=Signal::derive(move || at.tab.get() == GroupTab::Members)>
                 <Members
                     group_id=base.with_untracked(|b| b.id.clone())
                     group_name=Signal::derive(move || base.with(|b| b.name.clone()))
@@ -183,6 +183,7 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
                     on_page=at.show_page
                     on_changed=Callback::new(move |g: Group| base.update(|b| b.member_count = g.member_count))
                 />
+                </GroupSyncWarning>
             </TabPanel>
         })}
     }

@@ -18,14 +18,33 @@ pub fn OAuthGroupMark(#[prop(into)] group: Signal<Group>) -> impl IntoView {
     }
 }
 
-/// The warning on the Members tab. Reads the OAuth and LDAP settings (2 requests) the first time
-/// `visible` is true.
+/// Given to the membership controls inside [`GroupSyncWarning`]: true when a manual change of
+/// this group's members is undone at the user's next sign-in.
+#[derive(Clone, Copy)]
+pub struct SyncUndoes(pub Signal<bool>);
+
+/// One line right where a membership change is made (the remove confirm, Add selected), when
+/// the identity provider will undo it.
+#[component]
+pub fn SyncReminder() -> impl IntoView {
+    let undoes = use_context::<SyncUndoes>();
+    move || {
+        undoes.is_some_and(|u| u.0.get()).then(|| {
+            view! { <p class="warning small">"Identity-provider group management is on: this change is undone at the user's next sign-in."</p> }
+        })
+    }
+}
+
+/// The warning on the Members tab, above `children` (the membership controls, which get
+/// [`SyncUndoes`]). Reads the OAuth and LDAP settings (2 requests) the first time `visible` is
+/// true.
 #[component]
 pub fn GroupSyncWarning(
     #[prop(into)] group: Signal<Group>,
     /// Whether the Members tab is shown (nothing is read before).
     #[prop(into)]
     visible: Signal<bool>,
+    children: Children,
 ) -> impl IntoView {
     let opened =
         Memo::new(move |prev: Option<&bool>| prev.copied().unwrap_or(false) || visible.get());
@@ -38,7 +57,15 @@ pub fn GroupSyncWarning(
             }
         },
     );
-    move || {
+    let undoes = Signal::derive(move || {
+        let name = group.with(|g| g.name.clone());
+        sync.value
+            .get()
+            .flatten()
+            .is_some_and(|s| s.active() && !s.blocked.contains(&name))
+    });
+    provide_context(SyncUndoes(undoes));
+    let banner = move || {
         let read = sync.value.get().flatten()?;
         if !read.active() {
             // Read, and nothing to warn about (also what the tests wait for).
@@ -73,5 +100,6 @@ pub fn GroupSyncWarning(
                 <p class="small">{list}</p>
             </div>
         }.into_any())
-    }
+    };
+    view! { {banner} {children()} }
 }

@@ -341,6 +341,10 @@ pub async fn access_group_sync_warning_and_oauth_group_mark(
         signed_in_at(h, page, &format!("/groups/{gid}?tab=members")).await?;
         page.wait_text("Adding or removing members here is undone at that user's next sign-in.").await?;
         page.wait_text("Excluded from the sync (OAUTH_BLOCKED_GROUPS): admins.").await?;
+        // Right before adding someone: the reminder next to Add selected.
+        page.fill("Search users to add", "alice").await?;
+        page.wait_css(".user-results input[type=checkbox]").await?.click().await.map_err(|e| e.to_string())?;
+        page.wait_text("this change is undone at the user's next sign-in.").await?;
         page.screenshot(&h.artifacts().join("access-group-sync-warning.png")).await?;
         let dark = Page::open_dark(&h.webdriver_url).await?;
         let shot = async {
