@@ -389,6 +389,21 @@ def record_all(admin: Http, out: Path) -> None:
         {"ui": {"textScale": None, "futureKey": {"nested": [1, 2]}}, "extraTopLevel": True})
     rec("user_info_update", "POST", "/api/v1/users/user/info/update", {"team": "admins", "floor": 3})
     rec("sessions_revoke", "POST", f"/api/v1/users/{nid}/sessions/revoke")
+    # Event webhooks (absent from the OpenAPI file): the catalog, a round trip. The URL must be a
+    # public address (the server resolves it and refuses loopback/private ones); nothing listens.
+    rec("events_catalog", "GET", "/api/events")
+    hook = rec("events_webhook_create", "POST", "/api/events/webhooks",
+               {"name": "Fixture audit", "url": "https://8.8.8.8/owui-admin-fixture", "enabled": False,
+                "events": ["user.*", "group.*", "auth.*"]})
+    rec("events_webhooks_list", "GET", "/api/events/webhooks")
+    rec("events_webhook_update", "PUT", f"/api/events/webhooks/{hook['id']}",
+        {**hook, "name": "Fixture audit 2", "enabled": True})
+    rec("events_webhook_delete", "DELETE", f"/api/events/webhooks/{hook['id']}")
+    rec("err_events_webhook_bad_url", "POST", "/api/events/webhooks",
+        {"name": "Loopback", "url": "http://127.0.0.1:9/hook", "events": ["user.*"]})
+    # Identity-provider group management (read softly by the console).
+    rec("auths_oauth_config", "GET", "/api/v1/auths/admin/config/oauth")
+    rec("auths_ldap_server", "GET", "/api/v1/auths/admin/config/ldap/server")
     rec("user_delete", "DELETE", f"/api/v1/users/{nid}")
 
     # Errors as the server really sends them.

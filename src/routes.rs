@@ -18,6 +18,7 @@ use crate::pages::{
     groups::{GroupPage, GroupsPage, NewGroupPage},
     permissions::DefaultPermissionsPage,
     users::user_page::UserPage,
+    webhooks::WebhooksPage,
 };
 
 /// The screens of the signed-in console. Sign in and Users are in the first download; with the
@@ -35,6 +36,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/groups/:id") view=screen!(GroupScreen, GroupPage) />
             <Route path=path!("/permissions") view=screen!(PermissionsScreen, DefaultPermissionsPage) />
             <Route path=path!("/account") view=screen!(AccountScreen, AccountPage) />
+            <Route path=path!("/webhooks") view=screen!(WebhooksScreen, WebhooksPage) />
         </Routes>
     }
 }
@@ -54,8 +56,8 @@ macro_rules! screen {
 }
 use screen;
 
-/// The lazily loaded screens, in three chunks: the groups screens and Default permissions (they
-/// share the group form and the permission editor), My account, and a user's page. Fewer, larger
+/// The lazily loaded screens, in four chunks: the groups screens and Default permissions (they
+/// share the group form and the permission editor), My account, a user's page, and Webhooks. Fewer, larger
 /// chunks compress better and keep more code shared than one chunk per screen.
 #[cfg(feature = "split")]
 mod lazy {
@@ -66,6 +68,7 @@ mod lazy {
     use crate::pages::groups::{GroupPage, GroupsPage, NewGroupPage};
     use crate::pages::permissions::DefaultPermissionsPage;
     use crate::pages::users::user_page::UserPage;
+    use crate::pages::webhooks::WebhooksPage;
 
     /// Which screen of the groups chunk.
     #[derive(Clone, Copy)]
@@ -93,6 +96,11 @@ mod lazy {
     }
 
     #[lazy]
+    fn webhooks_chunk() -> AnyView {
+        view! { <WebhooksPage /> }.into_any()
+    }
+
+    #[lazy]
     fn user_chunk() -> AnyView {
         view! { <UserPage /> }.into_any()
     }
@@ -116,6 +124,7 @@ mod lazy {
     lazy_screen!(GroupScreen, groups_chunk(InGroups::Group));
     lazy_screen!(PermissionsScreen, groups_chunk(InGroups::Permissions));
     lazy_screen!(AccountScreen, account_chunk());
+    lazy_screen!(WebhooksScreen, webhooks_chunk());
 }
 
 pub const USERS: &str = "/users";
@@ -123,6 +132,7 @@ pub const GROUPS: &str = "/groups";
 pub const NEW_GROUP: &str = "/groups/new";
 pub const PERMISSIONS: &str = "/permissions";
 pub const ACCOUNT: &str = "/account";
+pub const WEBHOOKS: &str = "/webhooks";
 
 /// The users list with its search, sort and page.
 pub fn users(q: &UsersQuery) -> String {

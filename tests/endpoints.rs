@@ -158,3 +158,22 @@ fn server_urls_are_normalised() {
     );
     assert_eq!(normalize_base_url(""), "");
 }
+
+#[test]
+fn events_and_identity_provider_routes() {
+    assert_eq!(get(ep::events_catalog()), "/api/events");
+    assert_eq!(get(ep::event_webhooks()), "/api/events/webhooks");
+    assert_eq!(post(ep::event_webhook_create()), "/api/events/webhooks");
+    let put = ep::event_webhook_update("a b");
+    assert_eq!(put.method, ep::Method::Put);
+    assert_eq!(put.path, "/api/events/webhooks/a%20b");
+    assert_eq!(
+        delete(ep::event_webhook_delete("x")),
+        "/api/events/webhooks/x"
+    );
+    assert_eq!(get(ep::oauth_config()), "/api/v1/auths/admin/config/oauth");
+    assert_eq!(
+        get(ep::ldap_server_config()),
+        "/api/v1/auths/admin/config/ldap/server"
+    );
+}

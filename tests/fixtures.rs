@@ -449,3 +449,109 @@ fn a_removed_settings_ui_key_sent_as_null_is_deleted() {
     assert!(!ui.contains_key("textScale"), "{ui:?}");
     assert_eq!(ui["futureKey"], serde_json::json!({"nested": [1, 2]}));
 }
+
+#[test]
+fn event_webhooks_decode_and_write_back_every_key() {
+    let catalog: EventCatalog = decode_ok("events_catalog");
+    assert!(catalog.events.len() > 100);
+    for prefix in ["user.", "group.", "auth."] {
+        assert!(catalog.events.iter().any(|e| e.event.starts_with(prefix)));
+    }
+    assert!(catalog.events.iter().all(|e| !e.description.is_empty()));
+    let created: Webhook = decode_ok("events_webhook_create");
+    assert_eq!(created.events, ["user.*", "group.*", "auth.*"]);
+    assert!(!created.enabled && !created.id.is_empty());
+    let list: Vec<Webhook> = decode_ok("events_webhooks_list");
+    assert_eq!(list, std::slice::from_ref(&created));
+    // The PUT body the console sends is the whole object: same keys as the server gave.
+    let sent = serde_json::to_value(&created).unwrap();
+    let given = fixture("events_webhook_create").json;
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let (mut a, mut b) = (keys(&sent), keys(&given));
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    let updated: Webhook = decode_ok("events_webhook_update");
+    assert_eq!(
+        (updated.name.as_str(), updated.enabled),
+        ("Fixture audit 2", true)
+    );
+    let deleted: Value = decode_ok("events_webhook_delete");
+    assert_eq!(deleted, json!({"status": true}));
+    // A new webhook has no id to send.
+    let fresh = serde_json::to_value(Webhook::default()).unwrap();
+    assert!(fresh.get("id").is_none());
+    let bad = decode_err("err_events_webhook_bad_url");
+    assert!(
+        bad.to_string().contains("URL you provided is invalid"),
+        "{bad}"
+    );
+}
+
+#[test]
+fn identity_provider_group_sync_reads_softly() {
+    let oauth: JsonMap = decode_ok("auths_oauth_config");
+    let ldap: JsonMap = decode_ok("auths_ldap_server");
+    let sync = GroupSync::from_configs(Some(&oauth), Some(&ldap));
+    assert_eq!(
+        sync,
+        GroupSync::default(),
+        "the test server manages no groups"
+    );
+    assert!(!GroupSync::from_configs(None, None).active());
+    let mut on = oauth.clone();
+    on.insert("ENABLE_OAUTH_GROUP_MANAGEMENT".into(), json!(true));
+    on.insert(
+        "OAUTH_BLOCKED_GROUPS".into(),
+        json!("[\"admins\",\"ops-*\"]"),
+    );
+    let sync = GroupSync::from_configs(Some(&on), None);
+    assert!(sync.active() && sync.oauth && !sync.ldap);
+    assert_eq!(sync.blocked, ["admins", "ops-*"]);
+    on.insert("OAUTH_BLOCKED_GROUPS".into(), json!("a, b"));
+    assert_eq!(GroupSync::from_configs(Some(&on), None).blocked, ["a", "b"]);
+    let mut l = ldap.clone();
+    l.insert("enable_group_management".into(), json!(true));
+    assert!(GroupSync::from_configs(None, Some(&l)).ldap);
+    let g = Group {
+        description: "Group 'eng' created automatically via OAuth.".into(),
+        ..Default::default()
+    };
+    assert!(created_by_oauth(&g));
+    assert!(!created_by_oauth(&Group::default()));
+    let u = User {
+        oauth: Some(serde_json::from_value(json!({"oidc": {"sub": "x"}})).unwrap()),
+        scim: Some(serde_json::from_value(json!({"externalId": "1"})).unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(managed_by(&u), ["OAuth (oidc)", "SCIM"]);
+    assert!(managed_by(&User::default()).is_empty());
+}
+
+#[test]
+fn webhook_event_choices_offer_every_area_and_keep_unknown_events() {
+    use owui_admin::pages::webhooks::events::{AUDIT_TRAIL, choices, summary};
+    let catalog: EventCatalog = decode_ok("events_catalog");
+    let current = vec!["user.*".to_string(), "chat.created".to_string()];
+    let list = choices(&catalog, &current);
+    assert_eq!(list[0].value, "*");
+    assert_eq!(
+        list[0].text,
+        format!("Every event ({})", catalog.events.len())
+    );
+    for p in AUDIT_TRAIL {
+        assert!(list.iter().any(|c| c.value == p), "{p} offered");
+    }
+    let user = list.iter().find(|c| c.value == "user.*").unwrap();
+    assert!(
+        user.text.starts_with("All user events (8): user.created"),
+        "{}",
+        user.text
+    );
+    // A single event the webhook already has stays offered (and checked), last.
+    assert_eq!(list.last().unwrap().value, "chat.created");
+    assert_eq!(list.iter().filter(|c| c.value == "user.*").count(), 1);
+    assert_eq!(summary(&[]), "every event");
+    assert_eq!(summary(&["*".into()]), "every event");
+    assert_eq!(summary(&current), "user.*, chat.created");
+}

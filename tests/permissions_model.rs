@@ -190,3 +190,186 @@ fn grants_from_parents_are_attributed_to_the_nearest() {
     );
     assert_eq!(granted_by(&chain, "chat", "share"), None);
 }
+
+// --- "Why can this user do X?" (components::permissions::explain) ---------------------------
+
+use owui_admin::api::Group;
+use owui_admin::components::permissions::explain::{
+    Source, chains, competing_groups, explain, group_effect, group_mismatch, matches,
+};
+use std::collections::{HashMap, HashSet};
+
+fn group(id: &str, name: &str, parent: Option<&str>, kind: &str, perms: Value) -> Group {
+    Group {
+        id: id.into(),
+        name: name.into(),
+        parent_group_id: parent.map(str::to_string),
+        permissions: Some(map(perms)),
+        membership_type: Some(kind.into()),
+        ..Default::default()
+    }
+}
+
+/// Research (grants web_search) ← Research Vision (grants models), the user directly in Vision.
+fn nested() -> Vec<Group> {
+    vec![
+        group(
+            "v",
+            "Research Vision",
+            Some("r"),
+            "direct",
+            json!({"workspace": {"models": true}}),
+        ),
+        group(
+            "r",
+            "Research",
+            None,
+            "inherited",
+            json!({"features": {"web_search": true, "labs_only": false}}),
+        ),
+    ]
+}
+
+#[test]
+fn explain_names_the_group_and_the_parent_chain_it_comes_through() {
+    let defaults = map(
+        json!({"workspace": {"models": false}, "features": {"web_search": false, "notes": true}}),
+    );
+    let rows = explain(&defaults, &nested(), None);
+    let find = |p: &str| rows.iter().find(|r| r.entry.path == p).unwrap();
+    let ws = find("features.web_search");
+    assert!(ws.on());
+    assert_eq!(
+        ws.describe(2),
+        "on — group Research Vision ← parent Research"
+    );
+    assert_eq!(
+        find("workspace.models").describe(2),
+        "on — group Research Vision"
+    );
+    assert_eq!(find("features.notes").sources, vec![Source::Defaults]);
+    // A key only a group has, set to false: shown, off, not granted.
+    let labs = find("features.labs_only");
+    assert!(!labs.on());
+    assert_eq!(
+        labs.describe(2),
+        "off — not granted by defaults or any of 2 groups"
+    );
+    assert!(!labs.entry.known);
+}
+
+#[test]
+fn explain_is_an_or_groups_never_revoke_a_default() {
+    let defaults = map(json!({"chat": {"delete": true}}));
+    let g = vec![group(
+        "a",
+        "A",
+        None,
+        "direct",
+        json!({"chat": {"delete": false}}),
+    )];
+    let rows = explain(&defaults, &g, None);
+    assert!(rows[0].on());
+    assert_eq!(rows[0].sources, vec![Source::Defaults]);
+    assert_eq!(rows[0].describe(1), "on — defaults");
+}
+
+#[test]
+fn explain_reports_disagreement_with_the_server_instead_of_hiding_it() {
+    let defaults = map(json!({"features": {"web_search": false, "notes": true}}));
+    let server = map(json!({"features": {"web_search": false, "notes": true, "new": true}}));
+    let rows = explain(&defaults, &nested(), Some(&server));
+    let find = |p: &str| rows.iter().find(|r| r.entry.path == p).unwrap();
+    assert_eq!(find("features.web_search").agrees(), Some(false));
+    assert_eq!(find("features.notes").agrees(), Some(true));
+    // A key only the server knows is listed, off here, on there.
+    assert_eq!(find("features.new").agrees(), Some(false));
+    assert_eq!(explain(&defaults, &nested(), None)[0].agrees(), None);
+}
+
+#[test]
+fn explain_filters_by_text_and_state() {
+    let defaults = map(json!({"features": {"web_search": false, "notes": true}}));
+    let rows = explain(&defaults, &[], None);
+    let shown = |f: &str, only| {
+        rows.iter()
+            .filter(|r| matches(r, f, only))
+            .map(|r| r.entry.path.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown("web", None), ["features.web_search"]);
+    assert_eq!(shown("NOTES", None), ["features.notes"]);
+    assert_eq!(shown("", Some(true)), ["features.notes"]);
+    assert_eq!(shown("", Some(false)), ["features.web_search"]);
+    assert_eq!(
+        rows[0].describe(0),
+        "off — not granted by defaults (the user is in no group)"
+    );
+}
+
+#[test]
+fn chains_prefer_the_shortest_way_up_and_survive_a_cycle() {
+    let mut gs = nested();
+    gs.push(group("x", "Research", None, "direct", json!({})));
+    gs[1].id = "r".into();
+    let c = chains(&gs);
+    assert_eq!(c["v"], Vec::<String>::new());
+    assert_eq!(c["r"], vec!["Research Vision".to_string()]);
+    let cyc = vec![
+        group("a", "A", Some("b"), "direct", json!({})),
+        group("b", "B", Some("a"), "inherited", json!({})),
+    ];
+    assert_eq!(chains(&cyc)["b"], vec!["A".to_string()]);
+}
+
+#[test]
+fn group_mismatch_lists_both_sides() {
+    let (a, b) = group_mismatch(&nested(), &["v".to_string(), "zz".to_string()]);
+    assert_eq!(a, ["Research"]);
+    assert_eq!(b, ["zz"]);
+}
+
+#[test]
+fn group_effect_counts_who_has_a_key_only_through_the_group() {
+    let defaults = map(json!({"features": {"web_search": false, "notes": true}}));
+    let all = vec![
+        group(
+            "r",
+            "Research",
+            None,
+            "direct",
+            json!({"features": {"web_search": true, "notes": true}}),
+        ),
+        group(
+            "o",
+            "Other",
+            None,
+            "direct",
+            json!({"features": {"web_search": true}}),
+        ),
+        group("n", "Nothing", None, "direct", json!({})),
+    ];
+    let comp: Vec<&str> = competing_groups(&all, &all[0])
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect();
+    assert_eq!(comp, ["o"]);
+    let members = vec![
+        ("u1".to_string(), "Ann".to_string()),
+        ("u2".to_string(), "Bob".to_string()),
+    ];
+    let elsewhere = HashMap::from([("o".to_string(), HashSet::from(["u2".to_string()]))]);
+    let fx = group_effect(&defaults, &all[0], &all, &members, &elsewhere);
+    assert_eq!(fx.len(), 2);
+    let ws = fx
+        .iter()
+        .find(|f| f.entry.path == "features.web_search")
+        .unwrap();
+    assert_eq!(ws.only_here, ["Ann"]);
+    assert_eq!(ws.also_elsewhere, 1);
+    let notes = fx
+        .iter()
+        .find(|f| f.entry.path == "features.notes")
+        .unwrap();
+    assert!(notes.by_defaults && notes.only_here.is_empty());
+}

@@ -92,6 +92,7 @@ impl Client {
         let b = match endpoint.method {
             Method::Get => Request::get(&url),
             Method::Post => Request::post(&url),
+            Method::Put => Request::put(&url),
             Method::Delete => Request::delete(&url),
         };
         let b = b
@@ -169,6 +170,15 @@ impl Client {
         }
         let url = format!("{}{}", self.base_url, endpoint.path);
         decode(answer.status, &answer.content_type, answer.text(), &url)
+    }
+
+    async fn put<T: DeserializeOwned, B: Serialize>(
+        &self,
+        endpoint: Endpoint,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        self.send(endpoint, Some(json)).await
     }
 
     async fn get<T: DeserializeOwned>(&self, endpoint: Endpoint) -> Result<T, ApiError> {
@@ -400,5 +410,32 @@ impl Client {
             }),
             _ => Ok(()),
         }
+    }
+
+    // --- identity providers ----------------------------------------------------------------------
+    /// Whether OAuth or LDAP manage group memberships (each config read on its own; a server
+    /// that refuses or lacks one counts as "not managed", never as an error).
+    pub async fn group_sync(&self) -> GroupSync {
+        let oauth: Result<JsonMap, ApiError> = self.get(ep::oauth_config()).await;
+        let ldap: Result<JsonMap, ApiError> = self.get(ep::ldap_server_config()).await;
+        GroupSync::from_configs(oauth.ok().as_ref(), ldap.ok().as_ref())
+    }
+
+    // --- event webhooks --------------------------------------------------------------------------
+    pub async fn events_catalog(&self) -> Result<EventCatalog, ApiError> {
+        self.get(ep::events_catalog()).await
+    }
+    pub async fn event_webhooks(&self) -> Result<Vec<Webhook>, ApiError> {
+        self.get(ep::event_webhooks()).await
+    }
+    pub async fn create_event_webhook(&self, hook: &Webhook) -> Result<Webhook, ApiError> {
+        self.post(ep::event_webhook_create(), hook).await
+    }
+    /// Sends the whole object back (every key the server gave stays).
+    pub async fn update_event_webhook(&self, hook: &Webhook) -> Result<Webhook, ApiError> {
+        self.put(ep::event_webhook_update(&hook.id), hook).await
+    }
+    pub async fn delete_event_webhook(&self, id: &str) -> Result<Value, ApiError> {
+        self.send(ep::event_webhook_delete(id), None).await
     }
 }

@@ -9,6 +9,7 @@ use super::compat::Capability;
 pub enum Method {
     Get,
     Post,
+    Put,
     Delete,
 }
 
@@ -37,6 +38,13 @@ impl Endpoint {
     fn post(path: impl Into<String>) -> Self {
         Endpoint {
             method: Method::Post,
+            path: path.into(),
+            needs: None,
+        }
+    }
+    fn put(path: impl Into<String>) -> Self {
+        Endpoint {
+            method: Method::Put,
             path: path.into(),
             needs: None,
         }
@@ -269,4 +277,33 @@ pub fn session_user() -> Endpoint {
 }
 pub fn add_user() -> Endpoint {
     Endpoint::post(format!("{AUTHS}/add"))
+}
+
+/// Open WebUI's group-management settings for OAuth (admin; the whole OAuth config).
+pub fn oauth_config() -> Endpoint {
+    Endpoint::get(format!("{AUTHS}/admin/config/oauth"))
+}
+/// The LDAP server settings (admin), with `enable_group_management`.
+pub fn ldap_server_config() -> Endpoint {
+    Endpoint::get(format!("{AUTHS}/admin/config/ldap/server"))
+}
+
+// --- events (outside /api/v1) ---------------------------------------------------------------------
+const EVENTS: &str = "/api/events";
+
+/// The catalog of every event the server can send (`{schema, events:[{event, description}]}`).
+pub fn events_catalog() -> Endpoint {
+    Endpoint::get(EVENTS)
+}
+pub fn event_webhooks() -> Endpoint {
+    Endpoint::get(format!("{EVENTS}/webhooks"))
+}
+pub fn event_webhook_create() -> Endpoint {
+    Endpoint::post(format!("{EVENTS}/webhooks"))
+}
+pub fn event_webhook_update(id: &str) -> Endpoint {
+    Endpoint::put(format!("{EVENTS}/webhooks/{}", encode(id)))
+}
+pub fn event_webhook_delete(id: &str) -> Endpoint {
+    Endpoint::delete(format!("{EVENTS}/webhooks/{}", encode(id)))
 }

@@ -290,3 +290,105 @@ impl SigninOutcome {
             })
     }
 }
+
+/// One event webhook (`/api/events/webhooks`): `events` may hold patterns such as `user.*` or
+/// `*`; unknown keys (and `targets`, `created_at`) are kept and sent back as they came.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Webhook {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub enabled: bool,
+    pub events: Vec<String>,
+    #[serde(flatten)]
+    pub extra: JsonMap,
+}
+
+/// One entry of the event catalog.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default)]
+pub struct EventInfo {
+    pub event: String,
+    pub description: String,
+    #[serde(flatten)]
+    pub extra: JsonMap,
+}
+
+/// `GET /api/events`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default)]
+pub struct EventCatalog {
+    pub schema: Option<String>,
+    pub events: Vec<EventInfo>,
+}
+
+/// Whether an identity provider rewrites group memberships at each sign-in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GroupSync {
+    /// `ENABLE_OAUTH_GROUP_MANAGEMENT`.
+    pub oauth: bool,
+    /// LDAP `enable_group_management`.
+    pub ldap: bool,
+    /// `OAUTH_BLOCKED_GROUPS`: groups the sync never touches (names or patterns, as given).
+    pub blocked: Vec<String>,
+}
+
+impl GroupSync {
+    /// From the two config answers (`None`: not readable). `OAUTH_BLOCKED_GROUPS` is a JSON list
+    /// in a string (`"[]"`), or a comma-separated list on some setups.
+    pub fn from_configs(oauth: Option<&JsonMap>, ldap: Option<&JsonMap>) -> GroupSync {
+        let on = |v: Option<&Value>| match v {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => matches!(s.to_lowercase().as_str(), "true" | "1"),
+            _ => false,
+        };
+        let blocked = match oauth.and_then(|o| o.get("OAUTH_BLOCKED_GROUPS")) {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            Some(Value::String(s)) => match serde_json::from_str::<Vec<String>>(s) {
+                Ok(list) => list,
+                Err(_) => s
+                    .split(',')
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+            },
+            _ => Vec::new(),
+        };
+        GroupSync {
+            oauth: on(oauth.and_then(|o| o.get("ENABLE_OAUTH_GROUP_MANAGEMENT"))),
+            ldap: on(ldap.and_then(|l| l.get("enable_group_management"))),
+            blocked,
+        }
+    }
+
+    /// True when a manual membership change may be undone at the user's next sign-in.
+    pub fn active(&self) -> bool {
+        self.oauth || self.ldap
+    }
+}
+
+/// Which identity providers manage a user: "OAuth (oidc)", "SCIM" (from `oauth` / `scim`).
+pub fn managed_by(user: &User) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(o) = user.oauth.as_ref().filter(|o| !o.is_empty()) {
+        let providers: Vec<&str> = o.keys().map(String::as_str).collect();
+        out.push(format!("OAuth ({})", providers.join(", ")));
+    }
+    if user.scim.as_ref().is_some_and(|s| !s.is_empty()) {
+        out.push("SCIM".to_string());
+    }
+    out
+}
+
+/// Whether OAuth created this group ("…created automatically via OAuth.").
+pub fn created_by_oauth(group: &Group) -> bool {
+    group
+        .description
+        .trim_end()
+        .ends_with("created automatically via OAuth.")
+}

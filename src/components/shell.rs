@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::components::dialog::Dialog;
-use crate::routes::{ACCOUNT, GROUPS, PERMISSIONS, USERS, href};
+use crate::routes::{ACCOUNT, GROUPS, PERMISSIONS, USERS, WEBHOOKS, href};
 use crate::session::use_session;
 
 /// The frame around the screens (`children`: the route table).
@@ -36,6 +36,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 <A href=href(USERS)>"Users"</A>
                 <A href=href(GROUPS)>"Groups"</A>
                 <A href=href(PERMISSIONS)>"Default permissions"</A>
+                <A href=href(WEBHOOKS)>"Webhooks"</A>
                 <A href=href(ACCOUNT)>"My account"</A>
             </nav>
             <div class="me">

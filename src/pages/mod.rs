@@ -5,3 +5,4 @@ pub mod not_found;
 pub mod permissions;
 pub mod signin;
 pub mod users;
+pub mod webhooks;

@@ -2,6 +2,7 @@
 //! section and key the server returns, in its order, one checkbox per key (`name="section.key"`),
 //! dependent toggles marked, and the unsaved diff.
 
+pub mod explain;
 pub mod labels;
 pub mod leave_guard;
 pub mod model;

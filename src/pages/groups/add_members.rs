@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::csv::{parse_emails, resolve};
+use super::identity::SyncReminder;
 use crate::api::{Group, UserInfo, UserInfoList, UserListParams};
 use crate::components::alert::{LoadError, WriteError};
 use crate::components::debounce::{SEARCH_PAUSE, debounced};
@@ -111,6 +112,7 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
                     if c.is_empty() { String::new() } else { format!("{} selected: {}", c.len(), c.values().cloned().collect::<Vec<_>>().join(", ")) }
                 })}</span>
             </div>
+            <Show when=move || !chosen.with(BTreeMap::is_empty)><SyncReminder /></Show>
             <WriteError error=add.error on_retry=Callback::new(move |_| add.retry()) />
             <LoadError state=results.state />
             <ul class="user-results" aria-label="Users found" aria-busy=move || results.loading().to_string()>

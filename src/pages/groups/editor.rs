@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::actions::GroupActions;
+use super::effect::GroupEffect;
 use super::form::{GeneralInput, GroupTab, build_form, validate};
 use super::general::{Draft, FIELDS, GeneralForm};
+use super::identity::{GroupSyncWarning, OAuthGroupMark};
 use super::members::Members;
 use super::tabs::{GroupTabs, TabPanel, use_group_location};
 use super::tree::{ancestors, parent_choices, path};
@@ -53,6 +55,7 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
     };
     let perms = RwSignal::new(stored_perms.clone());
     let perms_saved = RwSignal::new(stored_perms);
+    let defaults_map = seed.defaults.clone();
     let defaults = Signal::stored(seed.defaults);
     let groups = StoredValue::new(seed.groups);
     let this_id = seed.group.as_ref().map(|g| g.id.clone());
@@ -145,7 +148,7 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
         <div class="page-head group-head">
             <div>
                 <p class="muted crumbs"><a href=href(routes::GROUPS)>"Groups"</a>" / "{crumbs}</p>
-                <h1>{title}</h1>
+                <h1>{title}" "<OAuthGroupMark group=base /></h1>
             </div>
             <div class="actions" aria-busy=move || save.pending().get().to_string()>
                 {move || dirty.get().then(|| view! { <span class="badge perm-dirty">"Unsaved changes"</span> })}
@@ -169,9 +172,11 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
                 "Members also get everything their parent groups grant (marked “Granted by …”)."
             </p>
             <PermissionEditor value=perms saved=perms_saved layout_from=defaults mark_defaults=true inherited=inherited />
+            {(!is_new).then(|| view! { <GroupEffect group=base groups=groups.get_value() defaults=defaults_map /> })}
         </TabPanel>
         {(!is_new).then(|| view! {
             <TabPanel tab=GroupTab::Members current=at.tab>
+                <GroupSyncWarning group=base visible=Signal::derive(move || at.tab.get() == GroupTab::Members)>
                 <Members
                     group_id=base.with_untracked(|b| b.id.clone())
                     group_name=Signal::derive(move || base.with(|b| b.name.clone()))
@@ -180,6 +185,7 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
                     on_page=at.show_page
                     on_changed=Callback::new(move |g: Group| base.update(|b| b.member_count = g.member_count))
                 />
+                </GroupSyncWarning>
             </TabPanel>
         })}
     }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use super::add_members::AddMembers;
+use super::identity::SyncReminder;
 use crate::api::{Group, Membership, PAGE_SIZE, UserInfo};
 use crate::components::alert::{LoadError, WriteError};
 use crate::components::debounce::{SEARCH_PAUSE, debounced};
@@ -222,6 +223,7 @@ fn RemoveDialog(
                 " will lose this group's membership and the permissions and access it gives. "
                 "Their accounts stay."
             </p>
+            <SyncReminder />
             <WriteError error=remove.error on_retry=Callback::new(move |_| remove.retry()) />
         </ConfirmDialog>
     }

@@ -1,6 +1,7 @@
 //! The Users screen: a server-paginated, searchable, sortable table whose state lives in the URL,
 //! with add/import, edit, delete, bulk actions and CSV export.
 
+pub mod access_explainer;
 pub mod add_dialog;
 pub mod bulk;
 pub mod bulk_bar;
@@ -16,6 +17,7 @@ pub mod delete_dialog;
 pub mod dialogs;
 pub mod edit_dialog;
 pub mod export;
+pub mod identity_mark;
 pub mod import_panel;
 pub mod matching;
 pub mod query;

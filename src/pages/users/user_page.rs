@@ -8,10 +8,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::Value;
 
+use super::access_explainer::AccessExplainer;
 use super::bulk::{BulkAction, Guard};
 use super::bulk_dialog::BulkDialog;
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
+use super::identity_mark::{IdentityBadges, IdentityNote};
 use super::primary_admin_id;
 use super::user_suspension::{SuspensionStatus, suspension_of};
 use crate::api::{Capability, Group, JsonMap, User, UserListParams};
@@ -173,6 +175,7 @@ pub fn UserPage() -> impl IntoView {
                             }}
                         </section>
                     </div>
+                    <AccessExplainer user=u.clone() groups=groups.value preview=preview.value />
                 }
             })}
             {move || (user.value.with(Option::is_none) && user.state.error.with(Option::is_none)).then(|| view! { <p class="muted">"Loading…"</p> })}
@@ -249,10 +252,11 @@ fn Header(user: User) -> impl IntoView {
             <div>
                 <h1>{user.name.clone()}</h1>
                 <p class="muted">
-                    {user.email.clone()}" · "<span class=format!("badge role-{}", user.role)>{user.role.clone()}</span>" · "
+                    {user.email.clone()}" · "<span class=format!("badge role-{}", user.role)>{user.role.clone()}</span><IdentityBadges user=user.clone() />" · "
                     {if active { "Active now".to_string() } else { format!("Last active {seen}") }}
                 </p>
                 {(!status.is_empty()).then(|| view! { <p class="status-line">{status}</p> })}
+                <IdentityNote user=user.clone() />
             </div>
         </div>
     }

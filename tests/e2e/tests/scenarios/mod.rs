@@ -1,6 +1,7 @@
 //! The scenarios, one module per area of the app. Each area lists its own in `all()`, so areas
 //! can grow without touching each other.
 pub mod a11y;
+pub mod access;
 pub mod account;
 pub mod common;
 pub mod compat;
@@ -40,6 +41,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         groups::all(),
         account::all(),
         compat::all(),
+        access::all(),
         deploy::all(),
         lazy::all(),
         keyboard::all(),
