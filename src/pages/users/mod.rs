@@ -10,6 +10,7 @@ pub mod delete_dialog;
 pub mod dialogs;
 pub mod edit_dialog;
 pub mod export;
+pub mod filter;
 pub mod import_panel;
 pub mod matching;
 pub mod query;
@@ -58,7 +59,7 @@ fn use_users_query() -> Memo<UsersQuery> {
     Memo::new(move |_| {
         query_map.with(|m| {
             UsersQuery::from_pairs(
-                ["q", "sort", "dir", "page"]
+                query::KEYS
                     .into_iter()
                     .filter_map(|k| m.get_str(k).map(|v| (k, v))),
             )

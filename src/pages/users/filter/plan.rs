@@ -1,0 +1,503 @@
+//! How to serve the filtered list without `/users/all` and without a request per user.
+//!
+//! Each filter is a set of *segments*: ranges of positions in one server ordering of the list
+//! (with the same search text), found by binary search over pages ([`super::boundary`]):
+//!
+//! - **role**: `order_by=role` ascending sorts "admin" < "pending" < "user", so each role is one
+//!   contiguous range between two boundaries (first role after "admin", first "user").
+//! - **last active**: in `last_active_at` descending order, "active since t" is a prefix and
+//!   "inactive since t" the rest: one boundary.
+//! - **created**: in `created_at` ascending order, `from ≤ created < to` is the range between
+//!   two boundaries.
+//! - **group / suspended**: `order_by=group_id:<id>` puts the group's direct members first (then
+//!   by name), so the members are a prefix: one boundary, hinted by the group's member count
+//!   (usually one request). Several groups, or a group with its child groups, are one prefix
+//!   per group, in different orderings (they may overlap).
+//! - **never active**: no ordering puts these together (`last_active_at == created_at` can be
+//!   any date): it is checked on each user of another filter's segments, or of the whole list.
+//!
+//! Then the [`Plan`]: with exactly one filter whose segments are disjoint, the segments *are*
+//! the result: a display page is a window of positions in them, 1–3 server pages, shown in that
+//! ordering ([`Plan::Window`]). Otherwise the segments with the fewest pages are the candidates:
+//! all their pages are read (a few at a time) and every user is checked against every filter
+//! ([`Plan::Walk`]); the result is then sorted and paged here, in the list's own sort.
+//!
+//! Every fetched user is checked against all the filters again in both plans, so a boundary
+//! that moved because users were added or deleted meanwhile can leave someone out at an edge
+//! until the next load, but never shows anyone who does not match. A walk keeps each user once
+//! (by id), in case a change shifted a user from one page to the next.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::future::Future;
+use std::ops::Range;
+
+use futures::StreamExt;
+
+use super::Role;
+use super::boundary::{Page, SortedList};
+use super::criteria::{Activity, Criteria, GroupSet};
+use super::pages::{PAGE, pages_covering, slice_of_page, total_len, window};
+use crate::api::User;
+use crate::pages::users::query::{Dir, SortKey};
+
+/// One server ordering of the list: `order_by` and `direction`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Order {
+    pub by: String,
+    pub desc: bool,
+}
+
+impl Order {
+    pub fn role() -> Order {
+        Order {
+            by: "role".into(),
+            desc: false,
+        }
+    }
+    pub fn last_active_desc() -> Order {
+        Order {
+            by: "last_active_at".into(),
+            desc: true,
+        }
+    }
+    pub fn created() -> Order {
+        Order {
+            by: "created_at".into(),
+            desc: false,
+        }
+    }
+    /// Members of `group` first (the server's `group_id:<id>`, any direction but "asc").
+    pub fn members_first(group: &str) -> Order {
+        Order {
+            by: format!("group_id:{group}"),
+            desc: true,
+        }
+    }
+    pub fn direction(&self) -> &'static str {
+        if self.desc { "desc" } else { "asc" }
+    }
+    /// How a window in this ordering is sorted, for the screen ("by role").
+    pub fn describe(&self) -> &'static str {
+        match self.by.as_str() {
+            "role" => "by role",
+            "last_active_at" => "most recently active first",
+            "created_at" => "oldest first",
+            _ => "by name",
+        }
+    }
+}
+
+/// Positions `range` of the list in `order`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub order: Order,
+    pub range: Range<u64>,
+}
+
+/// How the filtered list is served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// No filter: the server's own pages.
+    Server,
+    /// Exactly the users in these segments (in this order, disjoint), a window at a time.
+    Window { segments: Vec<Segment> },
+    /// Candidates: every page covering these segments is read and checked here.
+    Walk { segments: Vec<Segment> },
+}
+
+impl Plan {
+    /// The matching count when the plan knows it without a walk.
+    pub fn window_total(&self) -> Option<u64> {
+        match self {
+            Plan::Window { segments } => Some(total_len(&ranges(segments))),
+            _ => None,
+        }
+    }
+    /// The server pages a walk reads.
+    pub fn walk_pages(&self) -> Vec<(Order, u32)> {
+        match self {
+            Plan::Walk { segments } => pages_of(segments),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn ranges(segments: &[Segment]) -> Vec<Range<u64>> {
+    segments.iter().map(|s| s.range.clone()).collect()
+}
+
+/// Every (ordering, page) that holds a position of `segments`, each once.
+pub fn pages_of(segments: &[Segment]) -> Vec<(Order, u32)> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for s in segments {
+        for p in pages_covering(&s.range) {
+            if seen.insert((s.order.clone(), p)) {
+                out.push((s.order.clone(), p));
+            }
+        }
+    }
+    out
+}
+
+/// Role counts from the role boundaries (no per-user work): the whole list's composition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoleCounts {
+    pub admin: u64,
+    pub pending: u64,
+    pub user: u64,
+}
+
+/// The two role boundaries in the role-sorted list: (first after "admin", first "user"), and
+/// the total. A role the console never sets (the server stores any string) sorts between them
+/// by its spelling; such users count with "pending" here, but the role filter checks each user's
+/// role itself, so they never show under a role they do not have.
+async fn role_bounds<F, Fut, E>(list: &mut SortedList<User, F>) -> Result<(u64, u64, u64), E>
+where
+    F: Fn(u32) -> Fut,
+    Fut: Future<Output = Result<Page<User>, E>>,
+{
+    let total = list.total().await?;
+    let b1 = list
+        .first_where(0, total, None, |u| u.role.as_str() > "admin")
+        .await?;
+    let b2 = list
+        .first_where(b1, total, None, |u| u.role.as_str() >= "user")
+        .await?;
+    Ok((b1, b2, total))
+}
+
+/// How many users have each role (with the search text `fetch` carries): about
+/// 1 + 2·log2(pages) requests. Also returns the request count.
+pub async fn role_counts<F, Fut, E>(fetch: F) -> Result<(RoleCounts, usize), E>
+where
+    F: Fn(&Order, u32) -> Fut,
+    Fut: Future<Output = Result<Page<User>, E>>,
+{
+    let order = Order::role();
+    let mut list = SortedList::new(|p| fetch(&order, p));
+    let (b1, b2, total) = role_bounds(&mut list).await?;
+    let counts = RoleCounts {
+        admin: b1,
+        pending: b2 - b1,
+        user: total - b2,
+    };
+    Ok((counts, list.requests()))
+}
+
+/// One filter's segments and whether they are disjoint (so their lengths add up to the count).
+struct Candidate {
+    segments: Vec<Segment>,
+    disjoint: bool,
+}
+
+impl Candidate {
+    fn pages(&self) -> usize {
+        pages_of(&self.segments).len()
+    }
+}
+
+/// Decides how to serve `criteria`, reading pages through `fetch(order, page)` (which carries
+/// the search text). Returns the plan and the requests it took.
+pub async fn resolve<F, Fut, E>(criteria: &Criteria, fetch: F) -> Result<(Plan, usize), E>
+where
+    F: Fn(&Order, u32) -> Fut,
+    Fut: Future<Output = Result<Page<User>, E>>,
+{
+    if criteria.is_empty() {
+        return Ok((Plan::Server, 0));
+    }
+    let fetch = &fetch;
+    let mut requests = 0;
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut conditions = 0;
+
+    if !criteria.roles.is_empty() {
+        conditions += 1;
+        let order = Order::role();
+        let o = order.clone();
+        let mut list = SortedList::new(move |p| fetch(&o, p));
+        let (b1, b2, total) = role_bounds(&mut list).await?;
+        requests += list.requests();
+        let mut segments: Vec<Segment> = Vec::new();
+        for (role, range) in [
+            (Role::Admin, 0..b1),
+            (Role::Pending, b1..b2),
+            (Role::User, b2..total),
+        ] {
+            if !criteria.roles.contains(&role) || range.is_empty() {
+                continue;
+            }
+            match segments.last_mut() {
+                Some(last) if last.range.end == range.start => last.range.end = range.end,
+                _ => segments.push(Segment {
+                    order: order.clone(),
+                    range,
+                }),
+            }
+        }
+        candidates.push(Candidate {
+            segments,
+            disjoint: true,
+        });
+    }
+    if let Some(activity) = criteria.activity {
+        conditions += 1;
+        if let Activity::Since(t) | Activity::Before(t) = activity {
+            let order = Order::last_active_desc();
+            let o = order.clone();
+            let mut list = SortedList::new(move |p| fetch(&o, p));
+            let total = list.total().await?;
+            let b = list
+                .first_where(0, total, None, |u| u.last_active_at.unwrap_or(0) < t)
+                .await?;
+            requests += list.requests();
+            let range = if matches!(activity, Activity::Since(_)) {
+                0..b
+            } else {
+                b..total
+            };
+            candidates.push(Candidate {
+                segments: vec![Segment { order, range }]
+                    .into_iter()
+                    .filter(|s| !s.range.is_empty())
+                    .collect(),
+                disjoint: true,
+            });
+        }
+    }
+    if criteria.created_from.is_some() || criteria.created_to.is_some() {
+        conditions += 1;
+        let order = Order::created();
+        let o = order.clone();
+        let mut list = SortedList::new(move |p| fetch(&o, p));
+        let total = list.total().await?;
+        let created = |u: &User| u.created_at.unwrap_or(0);
+        let a = match criteria.created_from {
+            Some(t) => {
+                list.first_where(0, total, None, |u| created(u) >= t)
+                    .await?
+            }
+            None => 0,
+        };
+        let b = match criteria.created_to {
+            Some(t) => {
+                list.first_where(a, total, None, |u| created(u) >= t)
+                    .await?
+            }
+            None => total,
+        };
+        requests += list.requests();
+        candidates.push(Candidate {
+            segments: vec![Segment {
+                order,
+                range: a..b.max(a),
+            }]
+            .into_iter()
+            .filter(|s| !s.range.is_empty())
+            .collect(),
+            disjoint: true,
+        });
+    }
+    for set in [&criteria.groups, &criteria.suspended]
+        .into_iter()
+        .flatten()
+    {
+        conditions += 1;
+        let (segments, n) = member_segments(set, fetch).await?;
+        requests += n;
+        candidates.push(Candidate {
+            disjoint: segments.len() <= 1,
+            segments,
+        });
+    }
+
+    // The cheapest candidates; with none (only "never active"), the whole list.
+    let best = candidates.into_iter().min_by_key(|c| c.pages());
+    let plan = match best {
+        Some(c) if c.segments.is_empty() => Plan::Window {
+            segments: Vec::new(),
+        },
+        Some(c) if conditions == 1 && c.disjoint => Plan::Window {
+            segments: c.segments,
+        },
+        Some(c) => Plan::Walk {
+            segments: c.segments,
+        },
+        None => {
+            let order = Order::created();
+            let o = order.clone();
+            let mut list = SortedList::new(move |p| fetch(&o, p));
+            let total = list.total().await?;
+            requests += list.requests();
+            Plan::Walk {
+                segments: vec![Segment {
+                    order,
+                    range: 0..total,
+                }],
+            }
+        }
+    };
+    Ok((plan, requests))
+}
+
+/// Each group's members as a prefix of `group_id:<id>` order.
+async fn member_segments<F, Fut, E>(set: &GroupSet, fetch: &F) -> Result<(Vec<Segment>, usize), E>
+where
+    F: Fn(&Order, u32) -> Fut,
+    Fut: Future<Output = Result<Page<User>, E>>,
+{
+    let mut segments = Vec::new();
+    let mut requests = 0;
+    for (id, hint) in set.ids.iter().zip(&set.hints) {
+        let order = Order::members_first(id);
+        let o = order.clone();
+        let mut list = SortedList::new(move |p| fetch(&o, p));
+        // The hint (direct members, without the search) is where the prefix ends when no search
+        // text narrows it; the page holding it is read first.
+        let hint = hint.filter(|h| *h > 0);
+        let first = match hint {
+            Some(h) => super::pages::page_of(h.saturating_sub(1)),
+            None => 1,
+        };
+        list.page(first).await?;
+        let total = list.total().await?;
+        let b = list
+            .first_where(0, total, hint.map(|h| h.min(total)), |u| {
+                !u.group_ids.iter().any(|g| g == id)
+            })
+            .await?;
+        requests += list.requests();
+        if b > 0 {
+            segments.push(Segment { order, range: 0..b });
+        }
+    }
+    Ok((segments, requests))
+}
+
+/// Display page `page` of a window plan: the 1–3 server pages behind it, cut to the window and
+/// checked against `criteria`. Also returns the request count.
+pub async fn window_page<F, Fut, E>(
+    segments: &[Segment],
+    page: u32,
+    criteria: &Criteria,
+    fetch: F,
+) -> Result<(Vec<User>, usize), E>
+where
+    F: Fn(&Order, u32) -> Fut,
+    Fut: Future<Output = Result<Page<User>, E>>,
+{
+    let mut users = Vec::new();
+    let mut requests = 0;
+    for piece in window(&ranges(segments), page) {
+        let order = &segments[piece.segment].order;
+        for p in pages_covering(&piece.range) {
+            let got = fetch(order, p).await?;
+            requests += 1;
+            let cut = slice_of_page(p, &piece.range);
+            let cut = cut.start.min(got.items.len())..cut.end.min(got.items.len());
+            users.extend(
+                got.items[cut]
+                    .iter()
+                    .filter(|u| criteria.matches(u))
+                    .cloned(),
+            );
+        }
+    }
+    Ok((users, requests))
+}
+
+/// What a walk found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Walked {
+    /// The matching users, each once, in the order the pages gave them.
+    pub users: Vec<User>,
+    /// Pages read, and pages to read.
+    pub checked: usize,
+    pub pages: usize,
+    /// False when it was cancelled before the end.
+    pub complete: bool,
+}
+
+/// Reads `pages` (`concurrency` at a time), keeps the users matching `criteria` (each once),
+/// reports (done, of) to `progress` after each page, and stops starting new pages once
+/// `cancelled()` says so (the pages already under way finish or are dropped; what was read is
+/// kept and `complete` is false).
+pub async fn walk<F, Fut, E>(
+    pages: Vec<(Order, u32)>,
+    criteria: &Criteria,
+    concurrency: usize,
+    fetch: F,
+    cancelled: impl Fn() -> bool,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Walked, E>
+where
+    F: Fn(&Order, u32) -> Fut,
+    Fut: Future<Output = Result<Page<User>, E>>,
+{
+    let total = pages.len();
+    let fetch = &fetch;
+    let cancelled = &cancelled;
+    let mut stream = futures::stream::iter(pages)
+        .map(|(order, p)| async move {
+            if cancelled() {
+                return None;
+            }
+            Some(fetch(&order, p).await)
+        })
+        .buffered(concurrency.max(1));
+    let mut seen = HashSet::new();
+    let mut out = Walked {
+        pages: total,
+        complete: true,
+        ..Default::default()
+    };
+    progress(0, total);
+    while let Some(next) = stream.next().await {
+        let Some(page) = next else {
+            out.complete = false;
+            break;
+        };
+        let page = page?;
+        out.checked += 1;
+        for u in page.items {
+            if criteria.matches(&u) && seen.insert(u.id.clone()) {
+                out.users.push(u);
+            }
+        }
+        progress(out.checked, total);
+        if cancelled() && out.checked < total {
+            out.complete = false;
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Sorts walked users like the list (`sort`, `dir`); equal values by id, so paging is stable.
+pub fn sort_users(users: &mut [User], sort: SortKey, dir: Dir) {
+    users.sort_by(|a, b| {
+        let o = match sort {
+            SortKey::Name => a.name.cmp(&b.name),
+            SortKey::Email => a.email.cmp(&b.email),
+            SortKey::Role => a.role.cmp(&b.role),
+            SortKey::LastActive => a.last_active_at.cmp(&b.last_active_at),
+            SortKey::Created => a.created_at.cmp(&b.created_at),
+            SortKey::Updated => a.updated_at.cmp(&b.updated_at),
+        };
+        let o = if dir == Dir::Desc { o.reverse() } else { o };
+        if o == Ordering::Equal {
+            a.id.cmp(&b.id)
+        } else {
+            o
+        }
+    });
+}
+
+/// Display page `page` of walked (sorted) users.
+pub fn local_page(users: &[User], page: u32) -> &[User] {
+    let start = (super::pages::page_start(page) as usize).min(users.len());
+    let end = (start + PAGE as usize).min(users.len());
+    &users[start..end]
+}
