@@ -76,7 +76,17 @@ pub struct UsersQuery {
 
 /// Every URL key the users list reads.
 pub const KEYS: [&str; 11] = [
-    "q", "sort", "dir", "page", "role", "group", "children", "last", "from", "to", "suspended",
+    "q",
+    "sort",
+    "dir",
+    "page",
+    "role",
+    "group",
+    "children",
+    "last",
+    "from",
+    "to",
+    "suspended",
 ];
 
 impl Default for UsersQuery {

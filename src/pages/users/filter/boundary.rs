@@ -103,17 +103,20 @@ where
                 }
             }
         }
-        let mut guess = hint.filter(|h| (lo..hi).contains(h) || *h == hi && hi > lo);
+        // A boundary at `h` shows on the page holding `h` (a change inside it, or its first
+        // item true); when `h` starts a page, the page before must also show all false.
+        let mut guesses: Vec<u32> = match hint.filter(|h| (lo..=hi).contains(h) && hi > lo) {
+            Some(h) if h % PAGE == 0 && h > 0 => vec![page_of(h), page_of(h - 1)],
+            Some(h) => vec![page_of(h)],
+            None => Vec::new(),
+        };
         while lo < hi {
             let first = page_of(lo);
             let last = page_of(hi - 1);
-            let probe = match guess.take() {
-                // A boundary at `h` shows on the page holding `h - 1` (its last false item) or
-                // on the page holding `h`: read the one holding `h - 1` when `h` starts a page.
-                Some(h) => page_of(h.saturating_sub(u64::from(h % PAGE == 0 && h > lo))),
-                None => first + (last - first) / 2,
-            }
-            .clamp(first, last);
+            let probe = guesses
+                .pop()
+                .filter(|p| (first..=last).contains(p))
+                .unwrap_or(first + (last - first) / 2);
             let items = self.page(probe).await?.to_vec();
             if items.is_empty() {
                 // The list is shorter than it was: nothing at or after this page.

@@ -29,9 +29,12 @@ pub fn pages_covering(range: &Range<u64>) -> Range<u32> {
 /// Which items of server page `page` (as indices into that page's items) fall inside `range`.
 pub fn slice_of_page(page: u32, range: &Range<u64>) -> Range<usize> {
     let start = page_start(page);
-    let from = range.start.max(start).saturating_sub(start);
+    let from = range.start.max(start).saturating_sub(start).min(PAGE);
     let to = range.end.min(start + PAGE).saturating_sub(start);
-    from as usize..to.max(from) as usize
+    if from >= to {
+        return 0..0;
+    }
+    from as usize..to as usize
 }
 
 /// The number of display pages for `total` items (at least 1, like the pager shows).
