@@ -118,6 +118,7 @@ fn pages_and_slices() {
 }
 
 #[test]
+#[allow(clippy::single_range_in_vec_init)] // one segment is a case of its own
 fn windows_over_segments() {
     // One segment starting mid-page: display page 1 = positions 5..35 (server pages 1 and 2).
     assert_eq!(
@@ -666,8 +667,10 @@ fn dates_and_child_groups() {
         ..Default::default()
     };
     let c = Criteria::new(&f, 0, &groups, None, |_| None);
-    let mut member = User::default();
-    member.group_ids = vec!["db".into()];
+    let mut member = User {
+        group_ids: vec!["db".into()],
+        ..Default::default()
+    };
     assert!(c.matches(&member), "a member of a grandchild group");
     member.group_ids = vec!["sup".into()];
     assert!(!c.matches(&member));

@@ -1,4 +1,4 @@
-//! The users list's dialog host: at most one of Add, Edit, Delete or a bulk action is open.
+//! The users list's dialog host: at most one of Add, Edit, Delete, Reject or a bulk action is open.
 
 use leptos::prelude::*;
 
@@ -6,6 +6,7 @@ use super::add_dialog::AddUserDialog;
 use super::bulk::{BulkAction, BulkDialog};
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
+use super::pending::RejectDialog;
 use crate::api::{Group, User};
 
 /// Which dialog is open.
@@ -15,6 +16,8 @@ pub enum Open {
     Add,
     Edit(User),
     Delete(User),
+    /// Reject a pending user (the pending queue).
+    Reject(User),
     Bulk(BulkAction),
 }
 
@@ -59,6 +62,10 @@ pub fn UsersDialogs(
         }
         Open::Delete(user) => view! {
             <DeleteUserDialog user=user on_close=close on_deleted=Callback::new(move |_| closed_after.run(())) />
+        }
+        .into_any(),
+        Open::Reject(user) => view! {
+            <RejectDialog user=user on_close=close on_done=closed_after />
         }
         .into_any(),
         Open::Bulk(action) => view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::csv_export::users_csv;
 use super::matching::all_matching;
 use super::query::UsersQuery;
+use crate::batch::Cancel;
 use crate::components::alert::WriteError;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
@@ -25,8 +26,9 @@ pub struct Export {
 pub fn use_export(group_names: Signal<HashMap<String, String>>) -> Export {
     let toasts = use_toasts();
     let progress = RwSignal::new((0usize, 0usize));
+    let cancel = Cancel::new();
     let write = use_write(
-        move |client, q: UsersQuery| async move { all_matching(&client, &q, progress).await },
+        move |client, q: UsersQuery| async move { all_matching(&client, &q, progress, cancel).await },
         move |result| {
             let Ok(users) = result else { return };
             let csv = users_csv(&users, &group_names.get_untracked());

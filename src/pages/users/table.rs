@@ -16,6 +16,10 @@ use crate::routes::{self, href};
 pub enum RowAction {
     Edit(User),
     Delete(User),
+    /// The pending queue: role → user.
+    Approve(User),
+    /// The pending queue: delete, after a confirm.
+    Reject(User),
 }
 
 #[component]
@@ -41,6 +45,9 @@ pub fn UsersTable(
     /// Edit/Delete clicked (absent: no actions column).
     #[prop(optional)]
     on_action: Option<Callback<RowAction>>,
+    /// The pending queue is shown: rows get Approve and Reject.
+    #[prop(optional, into)]
+    pending_queue: Signal<bool>,
 ) -> impl IntoView {
     // `class`: "col-opt" for the columns a phone leaves out, "col-email" for the one it folds
     // under the name.
@@ -130,13 +137,15 @@ pub fn UsersTable(
                     row_ids.track();
                     let names = group_names.get();
                     let keep = undeletable.get();
+                    let queue = pending_queue.get();
                     let checked = selected.map(|s| Memo::new(move |_| s.get()));
                     view! {
                         <For each=move || users.get() key=row_key let:user>
                             {
                                 let groups = group_text(&user.group_ids, &names);
                                 let can_delete = !keep.contains(&user.id);
-                                view! { <UserRow user=user groups=groups can_delete=can_delete selected=selected checked=checked on_action=on_action /> }
+                                let pending = queue && user.role == "pending";
+                                view! { <UserRow user=user groups=groups can_delete=can_delete pending=pending selected=selected checked=checked on_action=on_action /> }
                             }
                         </For>
                     }
@@ -171,6 +180,8 @@ fn UserRow(
     groups: String,
     /// False for the signed-in admin and the primary admin.
     can_delete: bool,
+    /// A pending user in the pending queue: Approve and Reject.
+    pending: bool,
     /// Where a change of the row's checkbox goes.
     selected: Option<RwSignal<HashSet<String>>>,
     /// The selection as this page reads it (see the table).
@@ -203,8 +214,17 @@ fn UserRow(
     });
     let actions = on_action.map(|act| {
         let (u1, u2) = (user.clone(), user.clone());
+        let (u3, u4) = (user.clone(), user.clone());
         view! {
             <td class="cell-actions">
+                {pending.then(|| view! {
+                    <button class="btn btn-small btn-primary" aria-label=format!("Approve {}", u3.name) on:click=move |_| act.run(RowAction::Approve(u3.clone()))>
+                        "Approve"
+                    </button>
+                    <button class="btn btn-small btn-ghost danger-text" aria-label=format!("Reject {}", u4.name) on:click=move |_| act.run(RowAction::Reject(u4.clone()))>
+                        "Reject"
+                    </button>
+                })}
                 <button class="btn btn-small" aria-label=format!("Edit {}", user.name) data-focus-key=format!("edit-{}", user.id) on:click=move |_| act.run(RowAction::Edit(u1.clone()))>
                     "Edit"
                 </button>
