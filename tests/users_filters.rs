@@ -198,7 +198,7 @@ fn boundary_search_finds_every_boundary() {
             };
             let mut list = SortedList::new(fetch);
             let total = run(list.total()).unwrap();
-            let found = run(list.first_where(0, total, None, |x| *x >= b)).unwrap();
+            let found = run(list.first_where(0, total, None, &|x| *x >= b)).unwrap();
             assert_eq!(found, b, "n={n} b={b}");
             assert!(
                 calls.get() as u32 <= boundary_requests(n) + 1,
@@ -222,7 +222,7 @@ fn a_good_hint_ends_the_search_at_once() {
                 total: 3_000,
             }))
         });
-        let found = run(list.first_where(0, 3_000, Some(b), |x| *x >= b)).unwrap();
+        let found = run(list.first_where(0, 3_000, Some(b), &|x| *x >= b)).unwrap();
         assert_eq!(found, b);
         assert!(calls.get() <= most, "b={b}: {} requests", calls.get());
     }
@@ -250,7 +250,7 @@ fn ties_in_any_order_do_not_move_the_boundary() {
         }))
     });
     assert_eq!(
-        run(list.first_where(0, 135, None, |x| x.0 == 'b')).unwrap(),
+        run(list.first_where(0, 135, None, &|x| x.0 == 'b')).unwrap(),
         95
     );
 }
@@ -263,7 +263,7 @@ fn a_list_that_shrank_meanwhile_ends_the_search() {
         ready(Ok::<_, Infallible>(Page { items, total: 40 }))
     });
     assert_eq!(
-        run(list.first_where(0, 90, None, |x| *x >= 100)).unwrap(),
+        run(list.first_where(0, 90, None, &|x| *x >= 100)).unwrap(),
         40
     );
 }
@@ -683,4 +683,115 @@ fn dates_and_child_groups() {
         !c.matches(&member),
         "no suspension group: nobody is suspended"
     );
+}
+
+// --- what each filter costs ----------------------------------------------------------------
+
+/// The requests each filter takes to resolve, at 900 users (30 pages) and 10,000 (334 pages),
+/// printed for the record (`cargo test --test users_filters -- --nocapture costs`) and bounded
+/// by the formulas: role 1 + 2·log2(P), last active 1 + log2(P), created 1 + 2·log2(P), a group
+/// with its member count 1–2, plus the window's 1–3 a page or the walk's pages.
+#[test]
+fn costs() {
+    for n in [900usize, 10_000] {
+        let mut users = roles(n / 100 + 1, n / 10, n - n / 100 - 1 - n / 10);
+        for (i, u) in users.iter_mut().enumerate() {
+            u.last_active_at = Some(if i % 4 == 0 {
+                u.created_at.unwrap()
+            } else {
+                50_000 + i as i64
+            });
+            if i % 20 == 0 {
+                u.group_ids = vec!["g".into()];
+            }
+        }
+        let members = users.iter().filter(|u| !u.group_ids.is_empty()).count() as u64;
+        let fake = Fake::new(users);
+        let groups = vec![owui_admin::api::Group {
+            id: "g".into(),
+            member_count: Some(members),
+            ..Default::default()
+        }];
+        let log = boundary_requests(n as u64) as usize - 1;
+        use owui_admin::pages::users::filter::criteria::Activity;
+        let cases: Vec<(&str, Criteria, usize)> = vec![
+            (
+                "role=pending",
+                criteria(
+                    &Filters {
+                        roles: vec![Role::Pending],
+                        ..Default::default()
+                    },
+                    &groups,
+                ),
+                1 + 2 * log,
+            ),
+            (
+                "last=active-N",
+                Criteria {
+                    activity: Some(Activity::Since(50_000 + n as i64 / 2)),
+                    ..Default::default()
+                },
+                1 + log,
+            ),
+            (
+                "created from/to",
+                Criteria {
+                    created_from: Some(1_000 + n as i64 / 3),
+                    created_to: Some(1_000 + n as i64 / 2),
+                    ..Default::default()
+                },
+                1 + 2 * log,
+            ),
+            (
+                "group",
+                criteria(
+                    &Filters {
+                        groups: vec!["g".into()],
+                        ..Default::default()
+                    },
+                    &groups,
+                ),
+                2,
+            ),
+            (
+                "role=pending&last=never",
+                criteria(
+                    &Filters {
+                        roles: vec![Role::Pending],
+                        last_active: Some(LastActive::Never),
+                        ..Default::default()
+                    },
+                    &groups,
+                ),
+                1 + 2 * log + 1 + 2 * log,
+            ),
+        ];
+        for (name, c, bound) in cases {
+            let before = fake.requests.get();
+            let (plan, requests) = run(resolve(&c, |o: &Order, p| fake.fetch(o, p))).unwrap();
+            assert_eq!(fake.requests.get() - before, requests, "{name}: counted");
+            let walk_pages = plan.walk_pages().len();
+            println!(
+                "{n} users ({} pages): {name}: {requests} requests to resolve, {} then",
+                display_pages(n as u64),
+                match &plan {
+                    Plan::Walk { .. } => format!("a walk of {walk_pages} pages"),
+                    _ => "1-3 a page".into(),
+                }
+            );
+            assert!(requests <= bound, "{name} at {n}: {requests} > {bound}");
+            assert_eq!(
+                served(&fake, &plan, &c),
+                expected(&fake, &c),
+                "{name} at {n}"
+            );
+        }
+        let before = fake.requests.get();
+        run(role_counts(|o: &Order, p| fake.fetch(o, p))).unwrap();
+        println!(
+            "{n} users: role counts: {} requests",
+            fake.requests.get() - before
+        );
+    }
 }

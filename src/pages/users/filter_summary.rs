@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::filter::{Filters, Role};
-use super::matching::Resolved;
+use super::matching::Shared;
 use super::query::UsersQuery;
 use crate::api::Group;
 use crate::format::count;
@@ -56,7 +56,7 @@ pub fn FilterSummary(
     query: Memo<UsersQuery>,
     groups: Signal<Vec<Group>>,
     /// The resolution of the current filters (absent while it runs).
-    resolved: Signal<Option<Resolved>>,
+    resolved: Signal<Option<Shared>>,
     /// True while the filters are being resolved.
     resolving: Signal<bool>,
     /// Pages checked, of pages, while a walk runs.
@@ -74,6 +74,7 @@ pub fn FilterSummary(
     let current = move || {
         resolved
             .get()
+            .map(|r| r.0)
             .filter(|r| query.with(|q| r.query == q.first_page()))
     };
     let status = move || {

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use futures::StreamExt;
 use leptos::prelude::*;
 
 use super::filter::boundary::Page;
@@ -226,29 +225,35 @@ pub async fn all_matching(
             (None, _) => Ok(Vec::new()),
         };
     }
+    // Unfiltered: page 1 tells how many pages there are, then the rest a few at a time.
     let first = client.list_users(&query.at_page(1).to_params()).await?;
-    let pages = page_count(first.total) as usize;
-    progress.try_set((1, pages));
-    let mut users = first.users;
-    let mut rest = futures::stream::iter(2..=pages)
-        .map(|page| {
-            let params = query.at_page(page as u32).to_params();
-            async move {
-                if cancel.is_cancelled() {
-                    return Err(ApiError::Aborted);
-                }
-                client.list_users(&params).await
-            }
-        })
-        .buffered(CONCURRENCY);
-    let mut done = 1;
-    while let Some(next) = rest.next().await {
-        users.extend(next?.users);
-        done += 1;
-        progress.try_set((done, pages));
+    let pages = page_count(first.total);
+    progress.try_set((1, pages as usize));
+    let order = Order {
+        by: query.sort.param().to_string(),
+        desc: query.dir == Dir::Desc,
+    };
+    let rest = (2..=pages).map(|p| (order.clone(), p)).collect();
+    let fetch = fetcher(client, query.to_params().query);
+    let cancelled = move || cancel.is_cancelled();
+    let w = plan::walk(
+        rest,
+        &Criteria::default(),
+        CONCURRENCY,
+        &fetch,
+        cancelled,
+        |d, of| {
+            progress.try_set((d + 1, of + 1));
+        },
+    )
+    .await?;
+    if !w.complete {
+        return Err(ApiError::Aborted);
     }
     // Users created or deleted meanwhile can shift pages: keep each user once.
     let mut seen = std::collections::HashSet::new();
+    let mut users = first.users;
+    users.extend(w.users);
     users.retain(|u| seen.insert(u.id.clone()));
     Ok(users)
 }

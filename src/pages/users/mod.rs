@@ -243,7 +243,7 @@ pub fn UsersPage() -> impl IntoView {
             <FilterSummary
                 query=query
                 groups=all_groups
-                resolved=Signal::derive(move || resolved.value.get().map(|r| (*r.0).clone()))
+                resolved=Signal::derive(move || resolved.value.get())
                 resolving=resolved.state.loading.into()
                 progress=progress
                 on_query=show

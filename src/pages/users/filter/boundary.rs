@@ -90,17 +90,12 @@ where
         mut lo: u64,
         mut hi: u64,
         hint: Option<u64>,
-        holds: impl Fn(&T) -> bool,
+        holds: &dyn Fn(&T) -> bool,
     ) -> Result<u64, E> {
         // What the pages already read say.
-        let mut known: Vec<u32> = self.pages.keys().copied().collect();
-        known.sort_unstable();
-        for p in known {
-            if let Some(items) = self.pages.get(&p) {
-                match narrow(p, items, &mut lo, &mut hi, &holds) {
-                    Step::Found(b) => return Ok(b),
-                    Step::Narrowed => {}
-                }
+        for (p, items) in &self.pages {
+            if let Step::Found(b) = narrow(*p, items, &mut lo, &mut hi, holds) {
+                return Ok(b);
             }
         }
         // A boundary at `h` shows on the page holding `h` (a change inside it, or its first
@@ -124,7 +119,7 @@ where
                 continue;
             }
             let before = (lo, hi);
-            if let Step::Found(b) = narrow(probe, &items, &mut lo, &mut hi, &holds) {
+            if let Step::Found(b) = narrow(probe, &items, &mut lo, &mut hi, holds) {
                 return Ok(b);
             }
             if (lo, hi) == before {
@@ -147,7 +142,7 @@ fn narrow<T>(
     items: &[T],
     lo: &mut u64,
     hi: &mut u64,
-    holds: &impl Fn(&T) -> bool,
+    holds: &dyn Fn(&T) -> bool,
 ) -> Step {
     let start = page_start(page);
     match items.iter().position(holds) {

@@ -36,7 +36,7 @@ use futures::StreamExt;
 
 use super::Role;
 use super::boundary::{Page, SortedList};
-use super::criteria::{Activity, Criteria, GroupSet};
+use super::criteria::{Activity, Criteria};
 use super::pages::{PAGE, pages_covering, slice_of_page, total_len, window};
 use crate::api::User;
 use crate::pages::users::query::{Dir, SortKey};
@@ -149,23 +149,90 @@ pub struct RoleCounts {
     pub user: u64,
 }
 
-/// The two role boundaries in the role-sorted list: (first after "admin", first "user"), and
-/// the total. A role the console never sets (the server stores any string) sorts between them
-/// by its spelling; such users count with "pending" here, but the role filter checks each user's
-/// role itself, so they never show under a role they do not have.
-async fn role_bounds<F, Fut, E>(list: &mut SortedList<User, F>) -> Result<(u64, u64, u64), E>
+/// One binary search in a probe's list: the first position where `holds` is true, searched
+/// from the previous search's result on (a probe's searches go along the list).
+struct Search {
+    holds: Box<dyn Fn(&User) -> bool>,
+    hint: Option<u64>,
+}
+
+/// The searches one filter makes in one ordering, and how its ranges follow from the
+/// boundaries found (`boundaries`, `total`).
+struct Probe {
+    order: Order,
+    searches: Vec<Search>,
+    ranges: Box<dyn Fn(&[u64], u64) -> Vec<Range<u64>>>,
+}
+
+fn search(hint: Option<u64>, holds: impl Fn(&User) -> bool + 'static) -> Search {
+    Search {
+        holds: Box::new(holds),
+        hint,
+    }
+}
+
+/// The role probe: (first role after "admin", first "user"). A role the console never sets
+/// (the server stores any string) sorts between them by its spelling; such users count with
+/// "pending" here, but the role filter checks each user's role itself, so they never show under
+/// a role they do not have.
+fn role_probe(roles: Vec<Role>) -> Probe {
+    Probe {
+        order: Order::role(),
+        searches: vec![
+            search(None, |u| u.role.as_str() > "admin"),
+            search(None, |u| u.role.as_str() >= "user"),
+        ],
+        ranges: Box::new(move |b, total| {
+            let all = [
+                (Role::Admin, 0..b[0]),
+                (Role::Pending, b[0]..b[1]),
+                (Role::User, b[1]..total),
+            ];
+            let mut out: Vec<Range<u64>> = Vec::new();
+            for (role, range) in all {
+                if !roles.contains(&role) || range.is_empty() {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(last) if last.end == range.start => last.end = range.end,
+                    _ => out.push(range),
+                }
+            }
+            out
+        }),
+    }
+}
+
+/// The boundaries of `probe` and the list's total, adding its requests to `requests`.
+async fn run_probe<F, Fut, E>(
+    probe: &Probe,
+    fetch: &F,
+    requests: &mut usize,
+) -> Result<(Vec<u64>, u64), E>
 where
-    F: Fn(u32) -> Fut,
+    F: Fn(&Order, u32) -> Fut,
     Fut: Future<Output = Result<Page<User>, E>>,
 {
+    let mut list = SortedList::new(|p| fetch(&probe.order, p));
+    // With a hint, its page is the first read (it also tells the total).
+    let first = probe
+        .searches
+        .first()
+        .and_then(|s| s.hint)
+        .map_or(1, |h| super::pages::page_of(h.saturating_sub(1)));
+    list.page(first).await?;
     let total = list.total().await?;
-    let b1 = list
-        .first_where(0, total, None, |u| u.role.as_str() > "admin")
-        .await?;
-    let b2 = list
-        .first_where(b1, total, None, |u| u.role.as_str() >= "user")
-        .await?;
-    Ok((b1, b2, total))
+    let mut bounds = Vec::new();
+    let mut lo = 0;
+    for s in &probe.searches {
+        let b = list
+            .first_where(lo, total, s.hint.map(|h| h.min(total)), &*s.holds)
+            .await?;
+        bounds.push(b);
+        lo = b;
+    }
+    *requests += list.requests();
+    Ok((bounds, total))
 }
 
 /// How many users have each role (with the search text `fetch` carries): about
@@ -175,27 +242,75 @@ where
     F: Fn(&Order, u32) -> Fut,
     Fut: Future<Output = Result<Page<User>, E>>,
 {
-    let order = Order::role();
-    let mut list = SortedList::new(|p| fetch(&order, p));
-    let (b1, b2, total) = role_bounds(&mut list).await?;
+    let mut requests = 0;
+    let (b, total) = run_probe(&role_probe(Vec::new()), &fetch, &mut requests).await?;
     let counts = RoleCounts {
-        admin: b1,
-        pending: b2 - b1,
-        user: total - b2,
+        admin: b[0],
+        pending: b[1] - b[0],
+        user: total - b[1],
     };
-    Ok((counts, list.requests()))
+    Ok((counts, requests))
 }
 
-/// One filter's segments and whether they are disjoint (so their lengths add up to the count).
-struct Candidate {
-    segments: Vec<Segment>,
-    disjoint: bool,
-}
-
-impl Candidate {
-    fn pages(&self) -> usize {
-        pages_of(&self.segments).len()
+/// Each filter's probes (a group filter has one per group; "never active" none).
+fn probes(c: &Criteria) -> Vec<Vec<Probe>> {
+    let mut out = Vec::new();
+    if !c.roles.is_empty() {
+        out.push(vec![role_probe(c.roles.clone())]);
     }
+    match c.activity {
+        Some(Activity::Since(t)) => out.push(vec![Probe {
+            order: Order::last_active_desc(),
+            searches: vec![search(None, move |u| u.last_active_at.unwrap_or(0) < t)],
+            ranges: Box::new(|b, _| vec![0..b[0]]),
+        }]),
+        Some(Activity::Before(t)) => out.push(vec![Probe {
+            order: Order::last_active_desc(),
+            searches: vec![search(None, move |u| u.last_active_at.unwrap_or(0) < t)],
+            ranges: Box::new(|b, total| vec![b[0]..total]),
+        }]),
+        Some(Activity::Never) => out.push(Vec::new()),
+        None => {}
+    }
+    if c.created_from.is_some() || c.created_to.is_some() {
+        let created = |u: &User| u.created_at.unwrap_or(0);
+        let (from, to) = (c.created_from, c.created_to);
+        let searches = [from, to]
+            .into_iter()
+            .flatten()
+            .map(|t| search(None, move |u| created(u) >= t))
+            .collect();
+        out.push(vec![Probe {
+            order: Order::created(),
+            searches,
+            ranges: Box::new(move |b, total| match (from, to) {
+                (Some(_), Some(_)) => vec![b[0]..b[1].max(b[0])],
+                (Some(_), None) => vec![b[0]..total],
+                _ => vec![0..b[0]],
+            }),
+        }]);
+    }
+    for set in [&c.groups, &c.suspended].into_iter().flatten() {
+        let group_probes = set
+            .ids
+            .iter()
+            .zip(&set.hints)
+            .map(|(id, hint)| {
+                let gid = id.clone();
+                Probe {
+                    order: Order::members_first(id),
+                    // The hint (direct members, without the search) is where the prefix ends
+                    // when no search text narrows it.
+                    searches: vec![search(hint.filter(|h| *h > 0), move |u| {
+                        !u.group_ids.contains(&gid)
+                    })],
+                    ranges: Box::new(|b, _| vec![0..b[0]]),
+                }
+            })
+            .collect();
+        out.push(group_probes);
+    }
+    out
 }
 
 /// Decides how to serve `criteria`, reading pages through `fetch(order, page)` (which carries
@@ -208,172 +323,51 @@ where
     if criteria.is_empty() {
         return Ok((Plan::Server, 0));
     }
-    let fetch = &fetch;
     let mut requests = 0;
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut conditions = 0;
-
-    if !criteria.roles.is_empty() {
-        conditions += 1;
-        let order = Order::role();
-        let o = order.clone();
-        let mut list = SortedList::new(move |p| fetch(&o, p));
-        let (b1, b2, total) = role_bounds(&mut list).await?;
-        requests += list.requests();
-        let mut segments: Vec<Segment> = Vec::new();
-        for (role, range) in [
-            (Role::Admin, 0..b1),
-            (Role::Pending, b1..b2),
-            (Role::User, b2..total),
-        ] {
-            if !criteria.roles.contains(&role) || range.is_empty() {
-                continue;
-            }
-            match segments.last_mut() {
-                Some(last) if last.range.end == range.start => last.range.end = range.end,
-                _ => segments.push(Segment {
-                    order: order.clone(),
-                    range,
-                }),
-            }
-        }
-        candidates.push(Candidate {
-            segments,
-            disjoint: true,
-        });
-    }
-    if let Some(activity) = criteria.activity {
-        conditions += 1;
-        if let Activity::Since(t) | Activity::Before(t) = activity {
-            let order = Order::last_active_desc();
-            let o = order.clone();
-            let mut list = SortedList::new(move |p| fetch(&o, p));
-            let total = list.total().await?;
-            let b = list
-                .first_where(0, total, None, |u| u.last_active_at.unwrap_or(0) < t)
-                .await?;
-            requests += list.requests();
-            let range = if matches!(activity, Activity::Since(_)) {
-                0..b
-            } else {
-                b..total
-            };
-            candidates.push(Candidate {
-                segments: vec![Segment { order, range }]
+    let filters = probes(criteria);
+    let conditions = filters.len();
+    // Each filter's segments, and whether they are disjoint; "never active" has none to offer.
+    let mut best: Option<(Vec<Segment>, bool)> = None;
+    for probes in filters.iter().filter(|p| !p.is_empty()) {
+        let mut segments = Vec::new();
+        for probe in probes {
+            let (b, total) = run_probe(probe, &fetch, &mut requests).await?;
+            segments.extend(
+                (probe.ranges)(&b, total)
                     .into_iter()
-                    .filter(|s| !s.range.is_empty())
-                    .collect(),
-                disjoint: true,
-            });
+                    .filter(|r| !r.is_empty())
+                    .map(|range| Segment {
+                        order: probe.order.clone(),
+                        range,
+                    }),
+            );
+        }
+        let cost = pages_of(&segments).len();
+        if best.as_ref().is_none_or(|(s, _)| cost < pages_of(s).len()) {
+            best = Some((segments, probes.len() <= 1));
         }
     }
-    if criteria.created_from.is_some() || criteria.created_to.is_some() {
-        conditions += 1;
-        let order = Order::created();
-        let o = order.clone();
-        let mut list = SortedList::new(move |p| fetch(&o, p));
-        let total = list.total().await?;
-        let created = |u: &User| u.created_at.unwrap_or(0);
-        let a = match criteria.created_from {
-            Some(t) => {
-                list.first_where(0, total, None, |u| created(u) >= t)
-                    .await?
-            }
-            None => 0,
-        };
-        let b = match criteria.created_to {
-            Some(t) => {
-                list.first_where(a, total, None, |u| created(u) >= t)
-                    .await?
-            }
-            None => total,
-        };
-        requests += list.requests();
-        candidates.push(Candidate {
-            segments: vec![Segment {
-                order,
-                range: a..b.max(a),
-            }]
-            .into_iter()
-            .filter(|s| !s.range.is_empty())
-            .collect(),
-            disjoint: true,
-        });
-    }
-    for set in [&criteria.groups, &criteria.suspended]
-        .into_iter()
-        .flatten()
-    {
-        conditions += 1;
-        let (segments, n) = member_segments(set, fetch).await?;
-        requests += n;
-        candidates.push(Candidate {
-            disjoint: segments.len() <= 1,
-            segments,
-        });
-    }
-
-    // The cheapest candidates; with none (only "never active"), the whole list.
-    let best = candidates.into_iter().min_by_key(|c| c.pages());
     let plan = match best {
-        Some(c) if c.segments.is_empty() => Plan::Window {
-            segments: Vec::new(),
-        },
-        Some(c) if conditions == 1 && c.disjoint => Plan::Window {
-            segments: c.segments,
-        },
-        Some(c) => Plan::Walk {
-            segments: c.segments,
-        },
+        Some((segments, _)) if segments.is_empty() => Plan::Window { segments },
+        Some((segments, true)) if conditions == 1 => Plan::Window { segments },
+        Some((segments, _)) => Plan::Walk { segments },
+        // Only "never active": the whole list.
         None => {
-            let order = Order::created();
-            let o = order.clone();
-            let mut list = SortedList::new(move |p| fetch(&o, p));
-            let total = list.total().await?;
-            requests += list.requests();
+            let whole = Probe {
+                order: Order::created(),
+                searches: Vec::new(),
+                ranges: Box::new(|_, total| vec![0..total]),
+            };
+            let (_, total) = run_probe(&whole, &fetch, &mut requests).await?;
             Plan::Walk {
                 segments: vec![Segment {
-                    order,
+                    order: whole.order,
                     range: 0..total,
                 }],
             }
         }
     };
     Ok((plan, requests))
-}
-
-/// Each group's members as a prefix of `group_id:<id>` order.
-async fn member_segments<F, Fut, E>(set: &GroupSet, fetch: &F) -> Result<(Vec<Segment>, usize), E>
-where
-    F: Fn(&Order, u32) -> Fut,
-    Fut: Future<Output = Result<Page<User>, E>>,
-{
-    let mut segments = Vec::new();
-    let mut requests = 0;
-    for (id, hint) in set.ids.iter().zip(&set.hints) {
-        let order = Order::members_first(id);
-        let o = order.clone();
-        let mut list = SortedList::new(move |p| fetch(&o, p));
-        // The hint (direct members, without the search) is where the prefix ends when no search
-        // text narrows it; the page holding it is read first.
-        let hint = hint.filter(|h| *h > 0);
-        let first = match hint {
-            Some(h) => super::pages::page_of(h.saturating_sub(1)),
-            None => 1,
-        };
-        list.page(first).await?;
-        let total = list.total().await?;
-        let b = list
-            .first_where(0, total, hint.map(|h| h.min(total)), |u| {
-                !u.group_ids.iter().any(|g| g == id)
-            })
-            .await?;
-        requests += list.requests();
-        if b > 0 {
-            segments.push(Segment { order, range: 0..b });
-        }
-    }
-    Ok((segments, requests))
 }
 
 /// Display page `page` of a window plan: the 1–3 server pages behind it, cut to the window and
@@ -475,9 +469,10 @@ where
     Ok(out)
 }
 
-/// Sorts walked users like the list (`sort`, `dir`); equal values by id, so paging is stable.
+/// Sorts walked users like the list (`sort`, `dir`); equal values by id (unique), so paging is
+/// stable.
 pub fn sort_users(users: &mut [User], sort: SortKey, dir: Dir) {
-    users.sort_by(|a, b| {
+    users.sort_unstable_by(|a, b| {
         let o = match sort {
             SortKey::Name => a.name.cmp(&b.name),
             SortKey::Email => a.email.cmp(&b.email),

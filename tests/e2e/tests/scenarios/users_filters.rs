@@ -13,10 +13,10 @@ use crate::{Scenario, scenarios};
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
-        filters_match_the_server,
-        filters_live_in_the_url,
-        pending_queue_approves_and_rejects,
-        filters_look_right_light_dark_and_phone,
+        users_filters_match_the_server,
+        users_filters_live_in_the_url,
+        users_filters_pending_queue_approves_and_rejects,
+        users_filters_look_right_light_dark_and_phone,
     ]
 }
 
@@ -154,7 +154,7 @@ fn emails_where(users: &[Value], keep: impl Fn(&Value) -> bool) -> BTreeSet<Stri
 
 /// Each filter and two combinations show exactly the users the server's data says, with the
 /// count and "Page X of Y"; over three pages of users in all three roles.
-pub async fn filters_match_the_server(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn users_filters_match_the_server(h: &Harness, page: &Page) -> Result<(), String> {
     let s = unique();
     let specs: Vec<(String, &str)> = (0..36)
         .map(|i| {
@@ -232,7 +232,7 @@ pub async fn filters_match_the_server(h: &Harness, page: &Page) -> Result<(), St
 
 /// Filters set with the controls land in the URL, survive a reload, follow back/forward, and
 /// "Clear filters" removes them; a filter change goes back to page 1.
-pub async fn filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn users_filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(), String> {
     signed_in_at(h, page, "/users?page=2").await?;
     wait_rows(page, 1).await?;
     let checkbox = |name: &str| {
@@ -289,7 +289,7 @@ pub async fn filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(), Str
 
 /// The header's "N pending" opens the queue; Approve makes a user a user, Reject (after a
 /// confirm that says their chats go) deletes them.
-pub async fn pending_queue_approves_and_rejects(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn users_filters_pending_queue_approves_and_rejects(h: &Harness, page: &Page) -> Result<(), String> {
     let s = unique();
     let specs = vec![
         (format!("Waiting A{s}"), "pending"),
@@ -330,7 +330,7 @@ pub async fn pending_queue_approves_and_rejects(h: &Harness, page: &Page) -> Res
 
 /// Screenshots of the filters (light, dark, phone) for people to look at; and the checkable
 /// facts: on a phone nothing scrolls sideways, and the summary is readable in the dark.
-pub async fn filters_look_right_light_dark_and_phone(
+pub async fn users_filters_look_right_light_dark_and_phone(
     h: &Harness,
     page: &Page,
 ) -> Result<(), String> {
