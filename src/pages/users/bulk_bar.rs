@@ -13,12 +13,23 @@ pub fn BulkBar(
     selected: RwSignal<HashSet<String>>,
     /// A bulk action was chosen.
     on_action: Callback<BulkAction>,
+    /// The pending queue is shown: Approve selected (role → user) and Reject selected (delete).
+    #[prop(optional, into)]
+    pending_queue: Signal<bool>,
 ) -> impl IntoView {
     let pick = move |a: BulkAction| move |_| on_action.run(a);
     view! {
         <Show when=move || !selected.with(HashSet::is_empty)>
             <div class="bulkbar" role="region" aria-label="Selected users">
                 <span>{move || format!("{} selected", selected.with(HashSet::len))}</span>
+                <Show when=move || pending_queue.get()>
+                    <button type="button" class="btn btn-small btn-primary" on:click=pick(BulkAction::ChangeRole)>
+                        "Approve selected"
+                    </button>
+                    <button type="button" class="btn btn-small btn-danger" on:click=pick(BulkAction::Delete)>
+                        "Reject selected"
+                    </button>
+                </Show>
                 <button type="button" class="btn btn-small" on:click=pick(BulkAction::ChangeRole)>
                     "Change role"
                 </button>

@@ -249,7 +249,11 @@ pub fn UsersPage() -> impl IntoView {
                 on_query=show
             />
             <LoadError state=resolved.state />
-            <BulkBar selected=selected on_action=Callback::new(move |a| open.set(Open::Bulk(a))) />
+            <BulkBar
+                selected=selected
+                on_action=Callback::new(move |a| open.set(Open::Bulk(a)))
+                pending_queue=pending_queue
+            />
             <div class="table-wrap" class:loading=move || list.loading()>
                 <div class="progress" aria-hidden="true"></div>
                 <LoadError state=list.state />

@@ -27,6 +27,9 @@
 //! until the next load, but never shows anyone who does not match. A walk keeps each user once
 //! (by id), in case a change shifted a user from one page to the next.
 
+// A filter's ranges are a list that often holds one range.
+#![allow(clippy::single_range_in_vec_init)]
+
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::future::Future;
@@ -161,8 +164,11 @@ struct Search {
 struct Probe {
     order: Order,
     searches: Vec<Search>,
-    ranges: Box<dyn Fn(&[u64], u64) -> Vec<Range<u64>>>,
+    ranges: Ranges,
 }
+
+/// A filter's ranges from its boundaries and the list's total.
+type Ranges = Box<dyn Fn(&[u64], u64) -> Vec<Range<u64>>>;
 
 fn search(hint: Option<u64>, holds: impl Fn(&User) -> bool + 'static) -> Search {
     Search {

@@ -20,6 +20,9 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     ]
 }
 
+/// The summary says how many users match (the filters are resolved).
+const MATCHING: &str = "/\\d+ users? matching/.test(document.body.innerText)";
+
 /// Users added for a scenario, deleted again at its end whatever happened.
 async fn with_users<F, Fut>(h: &Harness, specs: &[(String, &str)], f: F) -> Result<(), String>
 where
@@ -234,7 +237,7 @@ pub async fn users_filters_match_the_server(h: &Harness, page: &Page) -> Result<
 /// "Clear filters" removes them; a filter change goes back to page 1.
 pub async fn users_filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(), String> {
     signed_in_at(h, page, "/users?page=2").await?;
-    wait_rows(page, 1).await?;
+    page.wait_text("Page 2 of").await?;
     let checkbox = |name: &str| {
         format!(
             "[...document.querySelectorAll('.filters label')].find(l => l.textContent.trim() === {}).querySelector('input')",
@@ -289,7 +292,10 @@ pub async fn users_filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(
 
 /// The header's "N pending" opens the queue; Approve makes a user a user, Reject (after a
 /// confirm that says their chats go) deletes them.
-pub async fn users_filters_pending_queue_approves_and_rejects(h: &Harness, page: &Page) -> Result<(), String> {
+pub async fn users_filters_pending_queue_approves_and_rejects(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
     let s = unique();
     let specs = vec![
         (format!("Waiting A{s}"), "pending"),
@@ -337,7 +343,7 @@ pub async fn users_filters_look_right_light_dark_and_phone(
     let eng = group_id(h, "Engineering")?;
     let path = format!("/users?role=user,admin&group={eng}&children=1&last=active-30");
     signed_in_at(h, page, &path).await?;
-    page.wait_text("matching").await?;
+    page.wait_js("the matching count", MATCHING).await?;
     page.screenshot(&h.artifacts().join("users-filters-light.png"))
         .await?;
     page.cdp(
@@ -346,7 +352,7 @@ pub async fn users_filters_look_right_light_dark_and_phone(
     )
     .await?;
     page.goto(&format!("{}{path}", h.app_url)).await?;
-    page.wait_text("matching").await?;
+    page.wait_js("the matching count", MATCHING).await?;
     page.screenshot(&h.artifacts().join("users-filters-phone.png"))
         .await?;
     let fits = page
@@ -360,7 +366,7 @@ pub async fn users_filters_look_right_light_dark_and_phone(
     let dark = Page::open_dark(&h.webdriver_url).await?;
     let r = async {
         signed_in_at(h, &dark, &path).await?;
-        dark.wait_text("matching").await?;
+        dark.wait_js("the matching count", MATCHING).await?;
         dark.screenshot(&h.artifacts().join("users-filters-dark.png"))
             .await?;
         let c = dark
