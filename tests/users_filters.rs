@@ -13,9 +13,8 @@ use owui_admin::pages::users::filter::criteria::{Criteria, next_date, with_desce
 use owui_admin::pages::users::filter::pages::{
     Piece, boundary_requests, display_pages, page_of, pages_covering, slice_of_page, window,
 };
-use owui_admin::pages::users::filter::plan::{
-    Order, Plan, local_page, resolve, role_counts, sort_users, walk, window_page,
-};
+use owui_admin::pages::users::filter::plan::{Order, Plan, resolve, role_counts, window_page};
+use owui_admin::pages::users::filter::walk::{local_page, sort_users, walk};
 use owui_admin::pages::users::filter::{Filters, LastActive, Role};
 use owui_admin::pages::users::query::{Dir, SortKey, UsersQuery};
 

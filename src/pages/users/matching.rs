@@ -8,9 +8,8 @@ use leptos::prelude::*;
 
 use super::filter::boundary::Page;
 use super::filter::criteria::Criteria;
-use super::filter::plan::{
-    self, Order, Plan, Walked, local_page, pages_of, sort_users, window_page,
-};
+use super::filter::plan::{self, Order, Plan, pages_of, window_page};
+use super::filter::walk::{self, Walked, local_page, sort_users};
 use super::query::{Dir, UsersQuery, page_count};
 use crate::api::{ApiError, Client, User, UserList, UserListParams};
 use crate::batch::{CONCURRENCY, Cancel};
@@ -163,7 +162,7 @@ async fn walk_pages(
     cancel: Option<Cancel>,
 ) -> Result<Walked, ApiError> {
     let cancelled = move || cancel.is_some_and(|c| c.is_cancelled());
-    let w = plan::walk(
+    let w = walk::walk(
         pages,
         criteria,
         CONCURRENCY,
@@ -236,7 +235,7 @@ pub async fn all_matching(
     let rest = (2..=pages).map(|p| (order.clone(), p)).collect();
     let fetch = fetcher(client, query.to_params().query);
     let cancelled = move || cancel.is_cancelled();
-    let w = plan::walk(
+    let w = walk::walk(
         rest,
         &Criteria::default(),
         CONCURRENCY,
