@@ -174,6 +174,27 @@ pub async fn users_filters_match_the_server(h: &Harness, page: &Page) -> Result<
         let eng = group_id(h, "Engineering")?;
         h.api.ok(h.api.post(&format!("/api/v1/groups/id/{support}/users/add"), json!({"user_ids": ids[0..9]})), "add")?;
         h.api.ok(h.api.post(&format!("/api/v1/groups/id/{platform}/users/add"), json!({"user_ids": ids[9..15]})), "add")?;
+        // The console's suspension group (a group marked in its data): the one there is, or
+        // one made for this scenario; three of the new users in it.
+        let groups = h.api.ok(h.api.get("/api/v1/groups/"), "groups")?;
+        let marked = groups
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|g| g["data"]["owui_admin_suspended_group"] == json!(true))
+            .and_then(|g| g["id"].as_str().map(str::to_string));
+        let made = marked.is_none();
+        let suspended = match marked {
+            Some(id) => id,
+            None => h
+                .api
+                .ok(h.api.post("/api/v1/groups/create", json!({"name": format!("Suspended {s}"), "description": "", "data": {"owui_admin_suspended_group": true}})), "create")?["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        h.api.ok(h.api.post(&format!("/api/v1/groups/id/{suspended}/users/add"), json!({"user_ids": ids[15..18]})), "add")?;
+        let r = async {
         signed_in_at(h, page, "/users").await?;
         let users = server_users(h)?;
         if users.len() <= 60 {
@@ -215,6 +236,7 @@ pub async fn users_filters_match_the_server(h: &Harness, page: &Page) -> Result<
             // Combinations: pending members of Support (with child groups), never-active users.
             (format!("role=pending&group={support}&children=1"), emails_where(&users, |u| role("pending")(u) && support_members.contains(u["id"].as_str().unwrap_or_default()))),
             ("role=user&last=never".into(), emails_where(&users, |u| role("user")(u) && never(u))),
+            ("suspended=1".into(), emails_where(&users, in_set(members(h, &suspended)?))),
         ];
         for (filter, want) in cases {
             let got = shown(page, h, &filter, want.len()).await?;
@@ -229,6 +251,14 @@ pub async fn users_filters_match_the_server(h: &Harness, page: &Page) -> Result<
         let n = |r: &str| users.iter().filter(|u| u["role"] == r).count();
         let plural = |k: usize, w: &str| if k == 1 { format!("{k} {w}") } else { format!("{k} {w}s") };
         page.wait_text(&format!("{} · {} · {} pending", plural(n("admin"), "admin"), plural(n("user"), "user"), n("pending"))).await
+        }
+        .await;
+        if made {
+            let _ = h.api.delete(&format!("/api/v1/groups/id/{suspended}/delete"));
+        } else {
+            let _ = h.api.post(&format!("/api/v1/groups/id/{suspended}/users/remove"), json!({"user_ids": ids[15..18]}));
+        }
+        r
     })
     .await
 }
