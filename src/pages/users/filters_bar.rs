@@ -61,7 +61,7 @@ pub fn UsersFilters(
             .into_iter()
             .filter(|g| !crate::suspension::is_suspension_group(g))
             .collect();
-        gs.sort_unstable_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        gs.sort_unstable_by_key(|g| g.name.to_lowercase());
         gs.into_iter()
             .map(|g| {
                 let (id, id2) = (g.id.clone(), g.id.clone());
