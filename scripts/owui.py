@@ -157,7 +157,10 @@ class Server:
         log_path = self.data_dir / "owui.log"
         logf = open(log_path, "ab")
         self.proc = subprocess.Popen(
-            [str(exe), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            # Through the venv's python, not the script's shebang: a venv that was created under
+            # another path (a moved worktree) keeps a stale shebang but still works this way.
+            [str(VENV / "bin" / "python"), str(exe), "serve", "--host", "127.0.0.1",
+             "--port", str(self.port)],
             cwd=self.data_dir, env=env, stdout=logf, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
@@ -380,6 +383,10 @@ def record_all(admin: Http, out: Path) -> None:
         {"ui": {"textScale": 1.1, "futureKey": {"nested": [1, 2]}}, "extraTopLevel": True})
     rec("user_status_update", "POST", "/api/v1/users/user/status/update",
         {"status_emoji": "🌴", "status_message": "On leave", "status_expires_at": 4102444800})
+    # A removed ui key sent as null: deleted from 0.11, stored as null before (the adapter then
+    # sends ui whole without it instead).
+    rec("user_settings_ui_null", "POST", "/api/v1/users/user/settings/update",
+        {"ui": {"textScale": None, "futureKey": {"nested": [1, 2]}}, "extraTopLevel": True})
     rec("user_info_update", "POST", "/api/v1/users/user/info/update", {"team": "admins", "floor": 3})
     rec("sessions_revoke", "POST", f"/api/v1/users/{nid}/sessions/revoke")
     rec("user_delete", "DELETE", f"/api/v1/users/{nid}")

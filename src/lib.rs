@@ -5,11 +5,13 @@ pub mod api;
 pub mod batch;
 pub mod components;
 pub mod download;
+pub mod email_check;
 pub mod format;
 pub mod latest;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod storage;
 pub mod suspension;
 pub mod write;
 

@@ -205,6 +205,14 @@ pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
+/// An app path as a full URL to share (`https://host/admin-console/users?q=ann`).
+pub fn absolute(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", href(path))
+}
+
 /// Navigation by app path (no base: the router adds it), from `use_go()`. `Copy`, so event
 /// handlers and effects can hold it.
 #[derive(Clone, Copy)]

@@ -54,6 +54,7 @@ fn capability_table_as_in_issue_11() {
         (PartialUserUpdate, "0.9.0"),
         (SixPermissionSections, "0.7.0"),
         (ShareMembers, "0.7.0"),
+        (SettingsUiPatch, "0.11.0"),
     ];
     assert_eq!(expect.len(), Capability::ALL.len());
     for (cap, since) in expect {
@@ -85,7 +86,9 @@ fn each_tested_line_has_what_the_issue_measured() {
     let l11 = server("0.11.4");
     assert!(!l11.has(Capability::SessionsRevoke) && !l11.has(Capability::ParentGroup));
     assert!(
-        l11.has(Capability::FactoryDefaultPermissions) && l11.has(Capability::PartialUserUpdate)
+        l11.has(Capability::FactoryDefaultPermissions)
+            && l11.has(Capability::PartialUserUpdate)
+            && l11.has(Capability::SettingsUiPatch)
     );
     let l8 = server("0.8.12");
     assert!(!l8.has(Capability::PartialUserUpdate) && !l8.has(Capability::PostSignout));
@@ -204,16 +207,18 @@ fn a_missing_route_after_sign_in_says_the_server_lacks_the_feature() {
             "{optional:?}"
         );
     }
-    // Not for JSON, not for other statuses, and not on a route every line has: a web page
-    // there is a proxy's page or a wrong address, told as such.
+    // A web page on a route every line has is a proxy's page or a wrong address, told as
+    // such; a 405 there still means the server does not take that call.
     let list = ep::users_list(&Default::default());
     assert_eq!(list.needs, None);
     assert_eq!(
         ApiError::missing_feature(200, "text/html", &list, None),
         None
     );
+    assert!(ApiError::missing_feature(405, "application/json", &list, None).is_some());
+    // Not outside the API, not for JSON, not for other statuses.
     assert_eq!(
-        ApiError::missing_feature(405, "application/json", &list, None),
+        ApiError::missing_feature(405, "application/json", &ep::version(), None),
         None
     );
     assert_eq!(
@@ -260,4 +265,112 @@ fn a_session_stored_before_server_info_still_loads() {
     s2.server = Some(server("0.6.43"));
     let back: Session = serde_json::from_str(&serde_json::to_string(&s2).unwrap()).unwrap();
     assert_eq!(back.server.unwrap().version.as_deref(), Some("0.6.43"));
+}
+
+fn member(id: &str, name: &str, email: &str) -> UserInfo {
+    UserInfo {
+        id: id.into(),
+        name: name.into(),
+        email: email.into(),
+        role: "user".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn members_of_an_old_server_are_filtered_sorted_and_paged_here() {
+    use owui_admin::api::adapters::members_page;
+    // 65 direct members, as `POST /groups/id/{id}/users` lists them (in no particular order).
+    let direct: Vec<UserInfo> = (0..65)
+        .rev()
+        .map(|i| {
+            member(
+                &format!("u{i}"),
+                &format!("User {i:02}"),
+                &format!("u{i}@example.com"),
+            )
+        })
+        .collect();
+    let p1 = members_page(direct.clone(), Membership::Direct, "", 1);
+    assert_eq!((p1.total, p1.items.len()), (65, 30));
+    assert_eq!(
+        (p1.counts.direct, p1.counts.inherited, p1.counts.effective),
+        (65, 0, 65)
+    );
+    assert_eq!(p1.items[0].name, "User 00");
+    assert!(
+        p1.items
+            .iter()
+            .all(|u| u.membership_type.as_deref() == Some("direct"))
+    );
+    let p3 = members_page(direct.clone(), Membership::Effective, "", 3);
+    assert_eq!((p3.total, p3.items.len()), (65, 5));
+    assert_eq!(p3.items[4].name, "User 64");
+    // Past the last page: empty, the total still right.
+    let p9 = members_page(direct.clone(), Membership::Direct, "", 9);
+    assert_eq!((p9.total, p9.items.len()), (65, 0));
+    // Name or email, any case; the counts stay those of the whole group.
+    let q = members_page(direct.clone(), Membership::Direct, " USER 1", 1);
+    assert_eq!(q.total, 10, "User 10 .. User 19");
+    assert_eq!(q.counts.direct, 65);
+    let q = members_page(direct.clone(), Membership::Direct, "u42@", 1);
+    assert_eq!(
+        q.items.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+        ["u42"]
+    );
+    // No nesting before 0.12: nobody is inherited.
+    let inh = members_page(direct, Membership::Inherited, "", 1);
+    assert_eq!((inh.total, inh.items.len(), inh.counts.direct), (0, 0, 65));
+}
+
+fn group_form(parent: Option<&str>, share: serde_json::Value) -> GroupForm {
+    GroupForm {
+        name: "Team".into(),
+        description: "d".into(),
+        parent_group_id: parent.map(str::to_string),
+        permissions: None,
+        data: serde_json::from_value(json!({"config": {"share": share}, "x": 1})).ok(),
+    }
+}
+
+#[test]
+fn group_bodies_never_carry_what_the_line_ignores_or_misreads() {
+    let form = group_form(Some("p1"), json!("members"));
+    let now = server("0.12.4").group_form_body(&form);
+    assert_eq!(now["parent_group_id"], "p1");
+    assert_eq!(now["data"]["config"]["share"], "members");
+    // Un-nesting is an explicit null on 0.12.
+    let top = server("0.12.4").group_form_body(&group_form(None, json!(true)));
+    assert!(top.as_object().unwrap().contains_key("parent_group_id"));
+    // 0.11: no parent_group_id at all (it would be ignored); "members" is understood.
+    let l11 = server("0.11.4").group_form_body(&form);
+    assert!(
+        !l11.as_object().unwrap().contains_key("parent_group_id"),
+        "{l11}"
+    );
+    assert_eq!(l11["data"]["config"]["share"], "members");
+    // 0.6: true/false only; other data keys stay.
+    let l6 = server("0.6.43").group_form_body(&form);
+    assert!(!l6.as_object().unwrap().contains_key("parent_group_id"));
+    assert_eq!(l6["data"], json!({"config": {}, "x": 1}));
+    for b in [true, false] {
+        let l6 = server("0.6.43").group_form_body(&group_form(None, json!(b)));
+        assert_eq!(l6["data"]["config"]["share"], b);
+    }
+}
+
+#[test]
+fn a_removed_settings_ui_key_is_null_from_0_11_and_left_out_before() {
+    let body: JsonMap = serde_json::from_value(json!({
+        "ui": {"keep": 1, "gone": null}, "top": null, "other": {"a": 1}
+    }))
+    .unwrap();
+    let now = server("0.12.4").settings_body(&body);
+    assert_eq!(now, body);
+    assert_eq!(server("0.11.4").settings_body(&body), body);
+    let l6 = serde_json::Value::Object(server("0.6.43").settings_body(&body));
+    assert_eq!(
+        l6,
+        json!({"ui": {"keep": 1}, "top": null, "other": {"a": 1}})
+    );
 }

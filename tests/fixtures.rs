@@ -441,3 +441,11 @@ fn the_server_says_its_version_and_features() {
         ("Fixture Person Full", "user")
     );
 }
+
+#[test]
+fn a_removed_settings_ui_key_sent_as_null_is_deleted() {
+    let back: JsonMap = decode_ok("user_settings_ui_null");
+    let ui = back["ui"].as_object().unwrap();
+    assert!(!ui.contains_key("textScale"), "{ui:?}");
+    assert_eq!(ui["futureKey"], serde_json::json!({"nested": [1, 2]}));
+}

@@ -3,8 +3,12 @@
 use std::collections::{HashMap, HashSet};
 
 use owui_admin::api::User;
+use owui_admin::email_check::exact_match;
 use owui_admin::pages::users::csv_export::{users_csv, utc_timestamp};
-use owui_admin::pages::users::csv_import::{ImportRow, failed_rows_csv, parse};
+use owui_admin::pages::users::csv_import::{
+    COULD_NOT_CHECK, EXISTS, ImportRow, apply_checks, emails_to_check, failed_rows_csv, parse,
+    unchecked,
+};
 
 fn existing() -> HashSet<String> {
     ["taken@example.com".to_string()].into()
@@ -134,4 +138,60 @@ fn export_writes_one_line_per_user() {
     );
     assert_eq!(utc_timestamp(1_795_357_320), "2026-11-22 14:22:00");
     assert_eq!(utc_timestamp(951_782_400), "2000-02-29 00:00:00");
+}
+
+/// The server's search is a substring match on name or email: only the exact email counts.
+#[test]
+fn an_email_lookup_takes_only_the_exact_email() {
+    let user = |id: &str, name: &str, email: &str| User {
+        id: id.into(),
+        name: name.into(),
+        email: email.into(),
+        ..Default::default()
+    };
+    let answer = [
+        user("1", "Joann", "joann@example.com"),
+        user("2", "ann@example.com (name)", "other@example.com"),
+        user("3", "Ann", "Ann@Example.com"),
+    ];
+    assert_eq!(
+        exact_match(&answer, "ann@example.com").map(|u| u.id.as_str()),
+        Some("3")
+    );
+    assert_eq!(exact_match(&answer[..2], "ann@example.com"), None);
+    assert_eq!(exact_match(&[], "ann@example.com"), None);
+}
+
+/// Guards against a row whose lookup failed being offered for creation as "new".
+#[test]
+fn rows_are_ready_only_when_their_email_was_confirmed_new() {
+    let file = "Name,Email,Password
+New,new@example.com,pw
+Old,old@example.com,pw
+Lost,lost@example.com,pw
+Again,new@example.com,pw
+Bad,not-an-email,pw
+";
+    let parsed = parse(file, &HashSet::new()).unwrap();
+    assert_eq!(
+        emails_to_check(&parsed),
+        ["new@example.com", "old@example.com", "lost@example.com"],
+        "each well-formed email once: one request per distinct email"
+    );
+    let checks: HashMap<String, Option<bool>> = [
+        ("new@example.com".to_string(), Some(false)),
+        ("old@example.com".to_string(), Some(true)),
+        ("lost@example.com".to_string(), None),
+    ]
+    .into();
+    let rows = apply_checks(&parsed, &checks);
+    assert!(rows[0].is_valid(), "{:?}", rows[0].problems);
+    assert_eq!(rows[1].problems, [EXISTS]);
+    assert_eq!(rows[2].problems, [COULD_NOT_CHECK]);
+    assert!(unchecked(&rows[2]) && !unchecked(&rows[1]));
+    assert!(!rows[3].is_valid(), "a repeated email stays a problem");
+    assert!(!unchecked(&rows[4]), "a malformed email is not looked up");
+    // Not asked at all (an empty answer): still not "new".
+    let rows = apply_checks(&parsed, &HashMap::new());
+    assert!(rows.iter().take(3).all(unchecked));
 }

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use web_sys::AbortSignal;
 
+use super::adapters;
 use super::compat::{Capability, ServerInfo};
 use super::endpoints::{self as ep, Endpoint, Membership, Method, UserListParams};
 use super::error::ApiError;
@@ -246,8 +247,10 @@ impl Client {
     pub async fn search_users(&self, params: &UserListParams) -> Result<UserInfoList, ApiError> {
         self.get(ep::users_search(params)).await
     }
+    /// The signed-in user's groups: direct and inherited from 0.12, direct only before.
     pub async fn my_groups(&self) -> Result<Vec<Group>, ApiError> {
-        self.get(ep::my_groups(true)).await
+        self.get(ep::my_groups(self.has(Capability::InheritedUserGroups)))
+            .await
     }
     pub async fn my_permissions(&self) -> Result<JsonMap, ApiError> {
         self.get(ep::my_permissions()).await
@@ -262,15 +265,23 @@ impl Client {
         self.post(ep::default_permissions_update(), permissions)
             .await
     }
+    /// The factory defaults (from 0.10; older servers: [`ApiError::Unsupported`] unsent).
     pub async fn factory_default_permissions(&self) -> Result<JsonMap, ApiError> {
+        self.lacking(Capability::FactoryDefaultPermissions)?;
         self.get(ep::default_permissions_factory()).await
     }
     /// `None` until the user has saved settings once (the server answers `null`).
     pub async fn my_settings(&self) -> Result<Option<JsonMap>, ApiError> {
         self.get(ep::my_settings()).await
     }
+    /// Saves `settings` (the whole object, `ui.<key>: null` for a removed key), shaped for the
+    /// server's line (before 0.11: `ui` whole without the removed keys).
     pub async fn update_my_settings(&self, settings: &JsonMap) -> Result<JsonMap, ApiError> {
-        self.post(ep::my_settings_update(), settings).await
+        let body = match &self.server {
+            Some(server) => server.settings_body(settings),
+            None => settings.clone(),
+        };
+        self.post(ep::my_settings_update(), &body).await
     }
     pub async fn my_status(&self) -> Result<UserStatus, ApiError> {
         self.get(ep::my_status()).await
@@ -291,6 +302,7 @@ impl Client {
         self.get(ep::user_oauth_sessions(id)).await
     }
     pub async fn revoke_user_sessions(&self, id: &str) -> Result<Value, ApiError> {
+        self.lacking(Capability::SessionsRevoke)?;
         self.send(ep::user_sessions_revoke(id), None).await
     }
     /// Updates `user` (as loaded) with `form` (only what changed): shaped for the server's
@@ -305,10 +317,14 @@ impl Client {
     pub async fn delete_user(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::user_delete(id), None).await
     }
+    /// A user's groups: direct and inherited from 0.12, direct only before (no nesting there).
     pub async fn user_groups(&self, id: &str) -> Result<Vec<Group>, ApiError> {
-        self.get(ep::user_groups(id, true)).await
+        let inherited = self.has(Capability::InheritedUserGroups);
+        self.get(ep::user_groups(id, inherited)).await
     }
+    /// What a user can access (from 0.9.6; older servers: [`ApiError::Unsupported`] unsent).
     pub async fn user_preview(&self, id: &str) -> Result<UserPreview, ApiError> {
+        self.lacking(Capability::UserPreview)?;
         self.get(ep::user_preview(id)).await
     }
 
@@ -316,14 +332,17 @@ impl Client {
     pub async fn groups(&self) -> Result<Vec<Group>, ApiError> {
         self.get(ep::groups_list()).await
     }
+    /// Creates a group; the body is shaped for the server's line (see
+    /// [`ServerInfo::group_form_body`]).
     pub async fn create_group(&self, form: &GroupForm) -> Result<Group, ApiError> {
-        self.post(ep::group_create(), form).await
+        self.post(ep::group_create(), &self.group_body(form)).await
     }
     pub async fn export_group(&self, id: &str) -> Result<Value, ApiError> {
         self.get(ep::group_export(id)).await
     }
     pub async fn update_group(&self, id: &str, form: &GroupForm) -> Result<Group, ApiError> {
-        self.post(ep::group_update(id), form).await
+        self.post(ep::group_update(id), &self.group_body(form))
+            .await
     }
     pub async fn add_group_users(
         &self,
@@ -344,6 +363,8 @@ impl Client {
     pub async fn delete_group(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::group_delete(id), None).await
     }
+    /// One page of a group's members. Before 0.12 there is no such route: the direct members
+    /// (unpaginated) are filtered and paged here instead ([`adapters::members_page`]).
     pub async fn group_members(
         &self,
         id: &str,
@@ -351,7 +372,29 @@ impl Client {
         query: &str,
         page: u32,
     ) -> Result<GroupMembers, ApiError> {
-        self.get(ep::group_members(id, membership, query, page))
-            .await
+        if self.has(Capability::GroupMembersPage) {
+            return self
+                .get(ep::group_members(id, membership, query, page))
+                .await;
+        }
+        let direct: Vec<UserInfo> = self.send(ep::group_users(id), None).await?;
+        Ok(adapters::members_page(direct, membership, query, page))
+    }
+
+    fn group_body(&self, form: &GroupForm) -> Value {
+        match &self.server {
+            Some(server) => server.group_form_body(form),
+            None => serde_json::to_value(form).unwrap_or(Value::Null),
+        }
+    }
+
+    /// `Err(Unsupported)` without asking, when the server is known to lack `cap`.
+    fn lacking(&self, cap: Capability) -> Result<(), ApiError> {
+        match &self.server {
+            Some(server) if !server.has(cap) => Err(ApiError::Unsupported {
+                version: server.version.clone(),
+            }),
+            _ => Ok(()),
+        }
     }
 }

@@ -113,10 +113,13 @@ pub enum Capability {
     SixPermissionSections,
     /// `data.config.share = "members"` (0.6.x: only true/false).
     ShareMembers,
+    /// `ui.<key>: null` in a settings update deletes the key (older: `ui` is replaced whole,
+    /// and a null is stored).
+    SettingsUiPatch,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 11] = [
+    pub const ALL: [Capability; 12] = [
         Capability::GroupMembersPage,
         Capability::ParentGroup,
         Capability::SessionsRevoke,
@@ -128,6 +131,7 @@ impl Capability {
         Capability::PartialUserUpdate,
         Capability::SixPermissionSections,
         Capability::ShareMembers,
+        Capability::SettingsUiPatch,
     ];
 
     /// The first Open WebUI version that has it.
@@ -138,6 +142,7 @@ impl Capability {
             | Capability::SessionsRevoke
             | Capability::InheritedUserGroups
             | Capability::GroupNotFound404 => Version::new(0, 12, 0),
+            Capability::SettingsUiPatch => Version::new(0, 11, 0),
             Capability::FactoryDefaultPermissions => Version::new(0, 10, 0),
             Capability::UserPreview => Version::new(0, 9, 6),
             Capability::PostSignout => Version::new(0, 9, 3),

@@ -192,6 +192,11 @@ pub fn group_export(id: &str) -> Endpoint {
 pub fn group_update(id: &str) -> Endpoint {
     Endpoint::post(format!("{GROUPS}/id/{}/update", encode(id)))
 }
+/// The direct members, unpaginated: what servers before 0.12 have instead of
+/// [`group_members`].
+pub fn group_users(id: &str) -> Endpoint {
+    Endpoint::post(format!("{GROUPS}/id/{}/users", encode(id)))
+}
 pub fn group_users_add(id: &str) -> Endpoint {
     Endpoint::post(format!("{GROUPS}/id/{}/users/add", encode(id)))
 }

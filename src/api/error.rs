@@ -141,20 +141,23 @@ impl ApiError {
         by_status(status, detail, fields)
     }
 
-    /// After sign-in succeeded, an answer that means "no such route on this server": 405, or a
-    /// 2xx web page (the web UI's index.html), on an `/api/v1/` route that not every supported
-    /// line has (`endpoint.needs`). On a route every line has, a web page means something else
-    /// (a proxy's page, a wrong path): [`ApiError::NotJson`]. `None` for anything else.
+    /// After sign-in succeeded, an answer that means "this server does not have it": a 405 on
+    /// any `/api/v1/` route (every route the console calls exists on some line with exactly
+    /// that method), or a 2xx web page (the web UI's index.html) on a route that not every
+    /// supported line has (`endpoint.needs`). On a route every line has, a web page means
+    /// something else (a proxy's page, a wrong path): [`ApiError::NotJson`]. `None` otherwise.
     pub fn missing_feature(
         status: u16,
         content_type: &str,
         endpoint: &Endpoint,
         version: Option<&str>,
     ) -> Option<ApiError> {
-        let optional = endpoint.needs.is_some() && endpoint.path.starts_with("/api/v1/");
+        let api = endpoint.path.starts_with("/api/v1/");
         let page = (200..300).contains(&status) && content_type.contains("html");
-        (optional && (status == 405 || page)).then(|| ApiError::Unsupported {
-            version: version.map(str::to_string),
+        (api && (status == 405 || (page && endpoint.needs.is_some()))).then(|| {
+            ApiError::Unsupported {
+                version: version.map(str::to_string),
+            }
         })
     }
 

@@ -1,6 +1,7 @@
 //! Everything that knows Open WebUI's HTTP API: paths, JSON shapes, errors. Nothing else in the
 //! app builds a URL or parses a response.
 
+pub mod adapters;
 pub mod client;
 pub mod compat;
 pub mod endpoints;

@@ -73,6 +73,15 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = format!("f-{name}-{}", next_id());
     let err_id = format!("{id}-error");
+    let note_id = format!("{id}-note");
+    // The note (e.g. why the field is disabled) is read out with the field.
+    let described = {
+        let (err_id, note_id) = (err_id.clone(), note_id.clone());
+        move || match note.with(Option::is_some) {
+            true => format!("{err_id} {note_id}"),
+            false => err_id.clone(),
+        }
+    };
     let error = move || errors.with(|e| e.get(name).cloned());
     view! {
         <div class="field">
@@ -82,7 +91,7 @@ pub fn SelectField(
                 name=name
                 disabled=move || disabled.get()
                 aria-invalid=move || error().is_some().to_string()
-                aria-describedby=err_id.clone()
+                aria-describedby=described
                 bind:value=value
                 on:change=move |_| errors.update(|e| {
                     e.remove(name);
@@ -100,7 +109,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-            {move || note.get().map(|n| view! { <div class="muted small">{n}</div> })}
+            {move || note.get().map(|n| view! { <div class="muted small" id=note_id.clone()>{n}</div> })}
             <div class="field-error" id=err_id role="alert">{error}</div>
         </div>
     }

@@ -1,17 +1,19 @@
 //! `/permissions`: the default permissions of every user with the role "user". Loads the stored
-//! object, edits it with the permission editor, saves all six sections in one call, and can load
-//! the factory defaults (applied only when saved).
+//! object, edits it with the permission editor, saves every section the server has (six; four
+//! on Open WebUI 0.6) in one call, and can load the factory defaults (from Open WebUI 0.10;
+//! applied only when saved).
 
 use leptos::prelude::*;
 
 use crate::components::alert::{LoadError, WriteError};
 
-use crate::api::JsonMap;
+use crate::api::{Capability, JsonMap};
 use crate::components::permissions::PermissionEditor;
 use crate::components::permissions::leave_guard::LeaveGuard;
 use crate::components::permissions::model::diff;
 use crate::components::toast::use_toasts;
 use crate::latest::use_latest;
+use crate::session::use_session;
 use crate::write::use_write;
 
 /// The default permissions screen.
@@ -74,12 +76,20 @@ fn DefaultsEditor(stored: JsonMap) -> impl IntoView {
         },
     );
     let busy = move || save.pending().get() || reset.pending().get();
+    // Before 0.10 the server has no factory defaults to load.
+    let session = use_session();
+    let factory = move || session.has(Capability::FactoryDefaultPermissions);
     view! {
         <LeaveGuard dirty=dirty />
         <div class="toolbar perm-toolbar" aria-busy=move || busy().to_string()>
             <button type="button" class="btn btn-primary" disabled=move || busy() || !dirty.get()
                 on:click=move |_| save.dispatch(value.get_untracked())>"Save"</button>
-            <button type="button" class="btn" disabled=busy on:click=move |_| reset.dispatch(())>"Reset to defaults"</button>
+            <button type="button" class="btn" disabled=move || busy() || !factory()
+                aria-describedby=move || (!factory()).then_some("reset-needs")
+                on:click=move |_| reset.dispatch(())>"Reset to defaults"</button>
+            <Show when=move || !factory()>
+                <span class="muted" id="reset-needs">{Capability::FactoryDefaultPermissions.needs_text()}</span>
+            </Show>
             <button type="button" class="btn" disabled=move || busy() || !dirty.get() on:click=move |_| value.set(saved.get_untracked())>
                 "Discard changes"
             </button>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::alert::LoadError;
 use serde_json::Value;
 
-use crate::api::{Group, JsonMap};
+use crate::api::{Capability, Group, JsonMap};
 use crate::components::permissions::labels::{key_text, section_text};
 use crate::latest::use_latest;
 use crate::session::use_session;
@@ -91,10 +91,17 @@ pub fn PermissionsSection() -> impl IntoView {
 /// The Groups section.
 #[component]
 pub fn GroupsSection() -> impl IntoView {
+    let session = use_session();
     let groups = use_latest(|| (), |client, _| async move { client.my_groups().await });
     view! {
         <section class="panel account-section" aria-labelledby="account-groups">
             <h2 id="account-groups">"Groups"</h2>
+            <Show when=move || !session.has(Capability::InheritedUserGroups)>
+                <p class="muted small">
+                    {format!("Direct groups only: showing inherited groups {}.",
+                        Capability::InheritedUserGroups.needs_text().replacen("Needs", "needs", 1))}
+                </p>
+            </Show>
             <LoadError state=groups.state />
             {move || match groups.value.get() {
                 None => view! { <p class="muted">{move || if groups.loading() { "Loading groups…" } else { "" }}</p> }.into_any(),

@@ -1,6 +1,7 @@
 //! Adding members: a user search with a checkbox per result (the choice survives new searches)
-//! and one `users/add` call for all chosen ids; or a CSV of emails, resolved against the users,
-//! previewed (unknown emails listed), then added in one call.
+//! and one `users/add` call for all chosen ids; or a CSV of emails, each looked up on the server
+//! (`crate::email_check`: one search per distinct email, never every user), previewed (unknown
+//! emails and the ones that could not be checked listed), then added in one call.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +12,9 @@ use super::csv::{parse_emails, resolve};
 use crate::api::{Group, UserInfo, UserInfoList, UserListParams};
 use crate::components::alert::{LoadError, WriteError};
 use crate::components::debounce::{SEARCH_PAUSE, debounced};
+use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
+use crate::email_check::check_emails;
 use crate::format::count;
 use crate::latest::use_latest;
 use crate::write::{Write, use_write};
@@ -121,13 +124,19 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
     }
 }
 
+/// A CSV preview: users found, unknown emails, emails that could not be checked.
+type Checked = (Vec<UserInfo>, Vec<String>, Vec<String>);
+
 /// Members from a CSV of emails: read or pasted, previewed against the users, added in one call.
 #[component]
 fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
     let toasts = use_toasts();
     let csv_text = RwSignal::new(String::new());
-    // The users found and the unknown emails, for the text last previewed.
-    let preview = RwSignal::new(None::<(Vec<UserInfo>, Vec<String>)>);
+    // The users found, the unknown emails and the ones that could not be checked (Retry asks
+    // again about those only), for the text last previewed.
+    let preview = RwSignal::new(None::<Checked>);
+    let checked_n = RwSignal::new(0usize);
+    let checking_total = RwSignal::new(0usize);
     let file_input = NodeRef::<leptos::html::Input>::new();
     // Reading the chosen file is local work (no server), so a plain local action.
     let read_file = Action::new_local(move |_: &()| async move {
@@ -143,15 +152,44 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
         }
     });
     let look_up = use_write(
-        |client, emails: Vec<String>| async move {
-            client
-                .all_users()
-                .await
-                .map(|all| resolve(&emails, &all.users))
+        move |client, emails: Vec<String>| async move {
+            checking_total.try_set(emails.len());
+            let checked = check_emails(&client, emails.clone(), checked_n).await;
+            // An expired session is the write's error: Sign in opens, then "Send again".
+            if let Some(e) = checked
+                .values()
+                .find_map(|r| r.as_ref().err().filter(|e| e.is_session_expired()))
+            {
+                return Err(e.clone());
+            }
+            let answered = |e: &&String| matches!(checked.get(*e), Some(Ok(_)));
+            let ok: Vec<String> = emails.iter().filter(answered).cloned().collect();
+            let failed: Vec<String> = emails.iter().filter(|e| !answered(e)).cloned().collect();
+            let users: Vec<UserInfo> = checked
+                .values()
+                .filter_map(|r| r.as_ref().ok().cloned().flatten())
+                .map(|u| UserInfo {
+                    id: u.id,
+                    name: u.name,
+                    email: u.email,
+                    role: u.role,
+                    ..Default::default()
+                })
+                .collect();
+            let (found, unknown) = resolve(&ok, &users);
+            Ok((found, unknown, failed))
         },
         move |result| {
-            if let Ok(found) = result {
-                preview.set(Some(found));
+            if let Ok((found, unknown, failed)) = result {
+                // A retry adds to what the preview already knew.
+                preview.update(|p| match p {
+                    Some((f, u, _)) => {
+                        f.extend(found);
+                        u.extend(unknown);
+                        *p = Some((std::mem::take(f), std::mem::take(u), failed));
+                    }
+                    None => *p = Some((found, unknown, failed)),
+                });
             }
         },
     );
@@ -164,7 +202,13 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
         if emails.is_empty() {
             toasts.error("No email addresses found in the CSV.");
         } else {
+            preview.set(None);
             look_up.dispatch(emails);
+        }
+    };
+    let retry_failed = move |_| {
+        if let Some((_, _, failed)) = preview.get_untracked() {
+            look_up.dispatch(failed);
         }
     };
     let busy = move || look_up.pending().get() || add.pending().get();
@@ -183,8 +227,11 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
                     <button type="button" class="btn" disabled=busy on:click=on_preview>"Preview import"</button>
                 </div>
             </div>
+            <Show when=move || { look_up.pending().get() && checking_total.get() != 0 }>
+                <Progress label="Checking emails" done=checked_n total=checking_total />
+            </Show>
             <WriteError error=look_up.error on_retry=Callback::new(move |_| look_up.retry()) />
-            {move || preview.get().map(|(found, unknown)| {
+            {move || preview.get().map(|(found, unknown, failed)| {
                 let n = found.len();
                 let ids: Vec<String> = found.iter().map(|u| u.id.clone()).collect();
                 view! {
@@ -192,6 +239,13 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
                         <p>{format!("{n} user(s) found: ")}{found.iter().map(|u| format!("{} <{}>", u.name, u.email)).collect::<Vec<_>>().join(", ")}</p>
                         {(!unknown.is_empty()).then(|| view! {
                             <p class="notice">{format!("{} unknown email(s), not added: {}", unknown.len(), unknown.join(", "))}</p>
+                        })}
+                        {(!failed.is_empty()).then(|| view! {
+                            <div class="notice" role="alert">
+                                <span class="check-failed">{format!("Could not check {} email(s)", failed.len())}</span>
+                                {format!(" (the server did not answer), not added: {} ", failed.join(", "))}
+                                <button type="button" class="btn btn-small" disabled=busy on:click=retry_failed>"Retry"</button>
+                            </div>
                         })}
                         <button type="button" class="btn btn-primary" disabled=move || busy() || n == 0
                             on:click=move |_| add.dispatch(ids.clone())>

@@ -9,7 +9,7 @@ use super::general::{Draft, FIELDS, GeneralForm};
 use super::members::Members;
 use super::tabs::{GroupTabs, TabPanel, use_group_location};
 use super::tree::{ancestors, parent_choices, path};
-use crate::api::{Group, GroupForm, JsonMap};
+use crate::api::{Capability, Group, GroupForm, JsonMap};
 use crate::components::alert::WriteError;
 use crate::components::field::FieldErrors;
 use crate::components::permissions::PermissionEditor;
@@ -17,6 +17,7 @@ use crate::components::permissions::leave_guard::LeaveGuard;
 use crate::components::permissions::model::diff;
 use crate::components::toast::use_toasts;
 use crate::routes::{self, href, use_go};
+use crate::session::use_session;
 use crate::write::use_write;
 
 /// What the editor starts from.
@@ -40,7 +41,8 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
     let go = use_go();
     let is_new = seed.group.is_none();
     let base = RwSignal::new(seed.group.clone().unwrap_or_default());
-    let initial = GeneralInput::of(&base.get_untracked());
+    let session = use_session();
+    let initial = GeneralInput::of_on(&base.get_untracked(), session.has(Capability::ShareMembers));
     let general_saved = RwSignal::new(initial.clone());
     let draft = Draft::new(&initial);
     let errors: FieldErrors = RwSignal::new(Default::default());

@@ -19,6 +19,21 @@ impl Share {
 
     /// What the group's `data` says; absent means the server default (`"members"`).
     pub fn from_data(data: Option<&JsonMap>) -> Share {
+        Share::from_data_on(data, true)
+    }
+
+    /// As [`Share::from_data`], on a server that knows `"members"` or not (Open WebUI 0.6 only
+    /// has true/false, and absent there means shared: [`Share::Anyone`]).
+    pub fn from_data_on(data: Option<&JsonMap>, members_known: bool) -> Share {
+        if !members_known {
+            return match data
+                .and_then(|d| d.get("config"))
+                .and_then(|c| c.get("share"))
+            {
+                Some(Value::Bool(false)) => Share::NoOne,
+                _ => Share::Anyone,
+            };
+        }
         match data
             .and_then(|d| d.get("config"))
             .and_then(|c| c.get("share"))
@@ -75,11 +90,16 @@ pub struct GeneralInput {
 
 impl GeneralInput {
     pub fn of(group: &Group) -> GeneralInput {
+        GeneralInput::of_on(group, true)
+    }
+
+    /// As [`GeneralInput::of`], on a server that knows `share = "members"` or not.
+    pub fn of_on(group: &Group, members_known: bool) -> GeneralInput {
         GeneralInput {
             name: group.name.clone(),
             description: group.description.clone(),
             parent_group_id: group.parent_group_id.clone(),
-            share: Share::from_data(group.data.as_ref()),
+            share: Share::from_data_on(group.data.as_ref(), members_known),
         }
     }
 }

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::form::{GeneralInput, Share};
+use crate::api::Capability;
 use crate::components::field::{FieldErrors, SelectField, TextField};
+use crate::session::use_session;
 
 /// The form fields whose server errors are shown at the field (their `name`s).
 pub const FIELDS: &[&str] = &["name", "description", "parent_group_id"];
@@ -57,13 +59,26 @@ pub fn GeneralForm(
             .chain(choices.get())
             .collect::<Vec<_>>()
     });
-    let shares: Vec<(String, String)> = Share::ALL
-        .into_iter()
-        .map(|s| (s.param().to_string(), s.label().to_string()))
-        .collect();
-    let parent_note = Signal::derive(|| {
-        Some("A group and everything below it cannot be its own parent.".to_string())
+    let session = use_session();
+    // Open WebUI 0.6 knows only "no one" and "anyone"; before 0.12 groups do not nest (tracked:
+    // a session stored without the server's version learns it after the screen opened).
+    let shares = Signal::derive(move || {
+        let members_known = session.has(Capability::ShareMembers);
+        Share::ALL
+            .into_iter()
+            .filter(|s| members_known || *s != Share::Members)
+            .map(|s| (s.param().to_string(), s.label().to_string()))
+            .collect::<Vec<_>>()
     });
+    let nesting = move || session.has(Capability::ParentGroup);
+    let parent_note = Signal::derive(move || {
+        Some(if nesting() {
+            "A group and everything below it cannot be its own parent.".to_string()
+        } else {
+            Capability::ParentGroup.needs_text()
+        })
+    });
+    let parent_disabled = Signal::derive(move || disabled.get() || !nesting());
     view! {
         <div class="group-form">
             <TextField label="Name" name="name" value=draft.name errors=errors disabled=disabled />
@@ -74,7 +89,7 @@ pub fn GeneralForm(
                 value=draft.parent
                 options=parents
                 errors=errors
-                disabled=disabled
+                disabled=parent_disabled
                 note=parent_note
             />
             <SelectField

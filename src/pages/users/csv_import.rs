@@ -2,7 +2,7 @@
 //! real CSV parser (quotes, commas in names, BOM, CRLF), and every row checked before anything
 //! is sent.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::validate::{email_error, name_error, password_error, role_error};
 
@@ -22,6 +22,44 @@ impl ImportRow {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty()
     }
+}
+
+/// The problem of a row whose email has an account already.
+pub const EXISTS: &str = "A user with this email already exists.";
+/// The problem of a row whose email the server could not be asked about (Retry asks again).
+pub const COULD_NOT_CHECK: &str = "could not check";
+
+/// The distinct well-formed emails of `rows`, to ask the server about (in file order).
+pub fn emails_to_check(rows: &[ImportRow]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    rows.iter()
+        .map(|r| r.email.clone())
+        .filter(|e| email_error(e).is_none() && seen.insert(e.clone()))
+        .collect()
+}
+
+/// `rows` (parsed without `existing`) with what the server said per email: `Some(true)` has an
+/// account, `Some(false)` is new, `None` (or absent) could not be checked. A row is ready only
+/// when its email was confirmed new: a failed lookup is never taken for "new".
+pub fn apply_checks(rows: &[ImportRow], checks: &HashMap<String, Option<bool>>) -> Vec<ImportRow> {
+    rows.iter()
+        .cloned()
+        .map(|mut r| {
+            if email_error(&r.email).is_none() {
+                match checks.get(&r.email).copied().flatten() {
+                    Some(true) => r.problems.push(EXISTS.into()),
+                    Some(false) => {}
+                    None => r.problems.push(COULD_NOT_CHECK.into()),
+                }
+            }
+            r
+        })
+        .collect()
+}
+
+/// Whether a row waits for its email to be checked again.
+pub fn unchecked(row: &ImportRow) -> bool {
+    row.problems.iter().any(|p| p == COULD_NOT_CHECK)
 }
 
 /// Parses the file. `existing` holds the lowercased emails already on the server. A file-level
@@ -96,8 +134,7 @@ pub fn parse(content: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>
         problem(role_error(&row.role));
         if !row.email.is_empty() {
             if existing.contains(&row.email) {
-                row.problems
-                    .push("A user with this email already exists.".into());
+                row.problems.push(EXISTS.into());
             } else if !seen.insert(row.email.clone()) {
                 row.problems
                     .push("This email appears earlier in the file.".into());

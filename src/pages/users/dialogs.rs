@@ -1,4 +1,9 @@
 //! The users list's dialog host: at most one of Add, Edit, Delete, Reject or a bulk action is open.
+//!
+//! In a split release build (`split` feature, scripts/split-build) every dialog is in one wasm
+//! chunk fetched the first time a dialog opens: the users table does not need them to appear.
+//! So a dialog is only reachable through [`UsersDialogs`] (set `open`), and a new one goes into
+//! [`dialogs`]'s match: it lands in the chunk by itself.
 
 use leptos::prelude::*;
 
@@ -21,6 +26,18 @@ pub enum Open {
     Bulk(BulkAction),
 }
 
+/// What the dialogs get from the users page: `Copy` handles, so they cross into the chunk as is.
+#[derive(Clone, Copy)]
+pub struct Host {
+    pub open: RwSignal<Open>,
+    pub self_id: Signal<String>,
+    pub primary_id: Signal<Option<String>>,
+    pub selected: Signal<Vec<User>>,
+    pub groups: Signal<Vec<Group>>,
+    pub on_changed: Callback<()>,
+    pub on_bulk_done: Callback<()>,
+}
+
 /// Shows the dialog `open` names; each one closes by setting it back to `Open::Nothing`.
 #[component]
 pub fn UsersDialogs(
@@ -37,13 +54,65 @@ pub fn UsersDialogs(
     /// A bulk action ran: the selection is cleared and the list reloads.
     on_bulk_done: Callback<()>,
 ) -> impl IntoView {
+    load(Host {
+        open,
+        self_id,
+        primary_id,
+        selected,
+        groups,
+        on_changed,
+        on_bulk_done,
+    })
+}
+
+#[cfg(not(feature = "split"))]
+fn load(host: Host) -> AnyView {
+    dialogs(host)
+}
+
+/// Nothing until a dialog first opens; then the chunk is fetched (once) and the host stays.
+#[cfg(feature = "split")]
+fn load(host: Host) -> impl IntoView {
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || host.open.with(|o| *o != Open::Nothing)
+    });
+    move || {
+        wanted
+            .get()
+            .then(|| Suspend::new(async move { chunk::users_dialogs(Box::new(host)).await }))
+    }
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::Host;
+
+    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
+    #[lazy]
+    pub fn users_dialogs(host: Box<Host>) -> AnyView {
+        super::dialogs(*host)
+    }
+}
+
+/// The host itself: every dialog of the users list.
+fn dialogs(host: Host) -> AnyView {
+    let Host {
+        open,
+        self_id,
+        primary_id,
+        selected,
+        groups,
+        on_changed,
+        on_bulk_done,
+    } = host;
     let close = Callback::new(move |_| open.set(Open::Nothing));
     let closed_after = Callback::new(move |_| {
         open.set(Open::Nothing);
         on_changed.run(());
     });
-    move || {
-        match open.get() {
+    (move || match open.get() {
         Open::Nothing => ().into_any(),
         Open::Add => view! { <AddUserDialog on_close=close on_created=on_changed /> }.into_any(),
         Open::Edit(user) => {
@@ -80,6 +149,6 @@ pub fn UsersDialogs(
             />
         }
         .into_any(),
-    }
-    }
+    })
+    .into_any()
 }

@@ -1,14 +1,17 @@
-//! Export CSV of every user matching the search: walks all pages, showing progress.
+//! Export CSV of every user matching the search: walks all pages ("page X of Y"), with a
+//! Cancel that stops at once and exports nothing.
 use std::collections::HashMap;
 
+use futures::channel::oneshot;
+use futures::future::{Either, select};
 use leptos::prelude::*;
 
 use super::csv_export::users_csv;
 use super::matching::all_matching;
 use super::query::UsersQuery;
+use crate::api::{ApiError, User};
 use crate::batch::Cancel;
 use crate::components::alert::WriteError;
-use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
 use crate::format::count;
 use crate::write::{Write, use_write};
@@ -19,6 +22,20 @@ pub struct Export {
     write: Write<UsersQuery>,
     /// (pages fetched, pages).
     progress: RwSignal<(usize, usize)>,
+    /// Cancel pressed for the export under way (or the last one).
+    cancel: Cancel,
+    /// Wakes the running export when Cancel is pressed, so that it stops at once instead of
+    /// after the page requests in flight (dropping them aborts them).
+    wake: StoredValue<Option<oneshot::Sender<()>>, LocalStorage>,
+}
+
+impl Export {
+    fn stop(&self) {
+        self.cancel.cancel();
+        if let Some(tx) = self.wake.try_update_value(Option::take).flatten() {
+            let _ = tx.send(());
+        }
+    }
 }
 
 /// Exports what `query` gives at the moment of the click (the page passes the search as
@@ -27,18 +44,37 @@ pub fn use_export(group_names: Signal<HashMap<String, String>>) -> Export {
     let toasts = use_toasts();
     let progress = RwSignal::new((0usize, 0usize));
     let cancel = Cancel::new();
+    let wake = StoredValue::new_local(None::<oneshot::Sender<()>>);
     let write = use_write(
-        move |client, q: UsersQuery| async move { all_matching(&client, &q, progress, cancel).await },
-        move |result| {
-            let Ok(users) = result else { return };
-            let csv = users_csv(&users, &group_names.get_untracked());
-            match crate::download::save_text("users.csv", "text/csv", &csv) {
-                Ok(()) => toasts.success(format!("Exported {}", count(users.len() as u64, "user"))),
-                Err(e) => toasts.error(e),
+        move |client, q: UsersQuery| async move {
+            let (tx, rx) = oneshot::channel();
+            wake.set_value(Some(tx));
+            let walk = Box::pin(all_matching(&client, &q, progress, cancel));
+            // A cancelled export ends as `Aborted`, which the write neither reports nor hands
+            // on: no file, no error, whatever pages had arrived are dropped.
+            match select(walk, rx).await {
+                Either::Left((users, _)) if !cancel.is_cancelled() => users,
+                _ => Err(ApiError::Aborted),
             }
         },
+        move |result| {
+            let Ok(users) = result else { return };
+            let names = group_names.get_untracked();
+            leptos::task::spawn_local(async move {
+                let n = users.len() as u64;
+                match save_csv(users, names).await {
+                    Ok(()) => toasts.success(format!("Exported {}", count(n, "user"))),
+                    Err(e) => toasts.error(e),
+                }
+            });
+        },
     );
-    Export { write, progress }
+    Export {
+        write,
+        progress,
+        cancel,
+        wake,
+    }
 }
 
 /// The Export CSV button: disabled (and its export busy) while an export runs.
@@ -57,6 +93,7 @@ pub fn ExportButton(
             aria-busy=move || pending.get().to_string()
             on:click=move |_| {
                 export.progress.set((0, 0));
+                export.cancel.reset();
                 export.write.dispatch(query.get_untracked());
             }
         >
@@ -65,19 +102,62 @@ pub fn ExportButton(
     }
 }
 
-/// The running export's progress, or why it failed (with Try again).
+/// The running export's progress and Cancel, that it was cancelled, or why it failed (with
+/// Try again).
 #[component]
 pub fn ExportStatus(export: Export) -> impl IntoView {
     let pending = export.write.pending();
     let progress = export.progress;
+    let cancelled = export.cancel.cancelled();
     view! {
         <Show when=move || pending.get()>
-            <Progress
-                label="Exporting pages"
-                done=Signal::derive(move || progress.get().0)
-                total=Signal::derive(move || progress.get().1)
-            />
+            <div class="progress-block export-progress">
+                <div class="progress-label" role="status">
+                    {move || match progress.get() {
+                        (_, 0) => "Exporting: reading the first page…".to_string(),
+                        (done, pages) => format!("Exporting: page {done} of {pages}"),
+                    }}
+                </div>
+                <progress
+                    aria-label="Exporting pages"
+                    max=move || progress.get().1.max(1).to_string()
+                    value=move || progress.get().0.to_string()
+                ></progress>
+                <button type="button" class="btn btn-small" on:click=move |_| export.stop()>"Cancel export"</button>
+            </div>
+        </Show>
+        <Show when=move || cancelled.get() && !pending.get()>
+            <p class="notice" role="status">"Export cancelled: nothing was exported."</p>
         </Show>
         <WriteError error=export.write.error on_retry=Callback::new(move |_| export.write.retry()) />
+    }
+}
+
+/// Writes the CSV and offers it as a download. In a split release build (`split` feature) this
+/// is a wasm chunk fetched at the first export: the users table does not need the CSV writer.
+async fn save_csv(users: Vec<User>, group_names: HashMap<String, String>) -> Result<(), String> {
+    #[cfg(feature = "split")]
+    return chunk::save_csv(Box::new((users, group_names))).await;
+    #[cfg(not(feature = "split"))]
+    write_csv(&users, &group_names)
+}
+
+fn write_csv(users: &[User], group_names: &HashMap<String, String>) -> Result<(), String> {
+    let csv = users_csv(users, group_names);
+    crate::download::save_text("users.csv", "text/csv", &csv)
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use std::collections::HashMap;
+
+    use leptos::prelude::*;
+
+    use crate::api::User;
+
+    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
+    #[lazy]
+    pub fn save_csv(job: Box<(Vec<User>, HashMap<String, String>)>) -> Result<(), String> {
+        super::write_csv(&job.0, &job.1)
     }
 }

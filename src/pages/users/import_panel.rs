@@ -2,14 +2,16 @@
 //! the valid rows with a progress bar, then a per-row result. Failed rows can be retried or
 //! downloaded as a CSV to fix; nothing is lost on a partial failure.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use super::csv_import::{ImportRow, failed_rows_csv, parse};
-use crate::api::{AddUserForm, ApiError};
+use super::csv_import::{
+    ImportRow, apply_checks, emails_to_check, failed_rows_csv, parse, unchecked,
+};
+use crate::api::{AddUserForm, ApiError, Client};
 use crate::batch::run_batch;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
@@ -21,7 +23,13 @@ use crate::session::use_session;
 enum Phase {
     Choose,
     Reading,
-    Preview(Vec<ImportRow>),
+    /// Asking the server about this many emails (see `crate::email_check`).
+    Checking(usize),
+    /// The file's rows and what the server said per email (`None`: could not check).
+    Preview {
+        parsed: Vec<ImportRow>,
+        checks: HashMap<String, Option<bool>>,
+    },
     Running(usize),
     /// Each valid row with its outcome, plus the rows that never passed the checks.
     Done {
@@ -51,36 +59,56 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(0usize);
 
+    // Asks the server about `emails` (only the file's, never every user) and shows the preview.
+    // Each lookup ends (the client's deadline); one that fails leaves its rows "could not check".
+    let check = move |client: Client,
+                      parsed: Vec<ImportRow>,
+                      mut checks: HashMap<String, Option<bool>>,
+                      emails: Vec<String>| async move {
+        phase.try_set(Phase::Checking(emails.len()));
+        for (email, found) in crate::email_check::check_emails(&client, emails, done).await {
+            if let Err(e) = &found
+                && e.is_session_expired()
+            {
+                session.handle(e);
+            }
+            checks.insert(email, found.ok().map(|u| u.is_some()));
+        }
+        phase.try_set(Phase::Preview { parsed, checks });
+    };
     let on_file = move |file: Option<web_sys::File>| {
         let (Some(file), Some(client)) = (file, session.client_untracked()) else {
             return;
         };
         phase.set(Phase::Reading);
         error.set(None);
-        // Reading the file and the users is a read, but one the person started: it ends with the
-        // preview or a message (the client's deadline covers the request).
+        // Reading the file and checking its emails is a read, but one the person started: it
+        // ends with the preview or a message.
         spawn_local(async move {
-            let checked = async {
-                let text = read_file(file).await?;
-                let existing: HashSet<String> = client
-                    .all_users()
-                    .await
-                    .map_err(|e| session.handle(&e))?
-                    .users
-                    .into_iter()
-                    .map(|u| u.email.to_lowercase())
-                    .collect();
-                parse(&text, &existing)
-            }
-            .await;
-            match checked {
-                Ok(rows) => phase.try_set(Phase::Preview(rows)),
+            let parsed = match read_file(file)
+                .await
+                .and_then(|t| parse(&t, &HashSet::new()))
+            {
+                Ok(rows) => rows,
                 Err(e) => {
                     error.try_set(Some(e));
-                    phase.try_set(Phase::Choose)
+                    phase.try_set(Phase::Choose);
+                    return;
                 }
             };
+            let emails = emails_to_check(&parsed);
+            check(client, parsed, HashMap::new(), emails).await;
         });
+    };
+    let recheck = move |parsed: Vec<ImportRow>, checks: HashMap<String, Option<bool>>| {
+        let Some(client) = session.client_untracked() else {
+            return;
+        };
+        let emails: Vec<String> = emails_to_check(&parsed)
+            .into_iter()
+            .filter(|e| checks.get(e).copied().flatten().is_none())
+            .collect();
+        spawn_local(check(client, parsed, checks, emails));
     };
 
     let create = move |rows: Vec<ImportRow>, invalid: Vec<ImportRow>| {
@@ -155,14 +183,26 @@ pub fn ImportPanel(on_close: Callback<()>, on_created: Callback<()>) -> impl Int
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || match phase.get() {
                 Phase::Choose => ().into_any(),
-                Phase::Reading => view! { <p class="muted">"Reading and checking the file…"</p> }.into_any(),
-                Phase::Preview(rows) => {
+                Phase::Reading => view! { <p class="muted">"Reading the file…"</p> }.into_any(),
+                Phase::Checking(total) => view! {
+                    <Progress label="Checking emails" done=done total=Signal::derive(move || total) />
+                }.into_any(),
+                Phase::Preview { parsed, checks } => {
+                    let rows = apply_checks(&parsed, &checks);
+                    let failed = rows.iter().filter(|r| unchecked(r)).count();
                     let (valid, invalid): (Vec<_>, Vec<_>) = rows.iter().cloned().partition(ImportRow::is_valid);
                     let n = valid.len();
                     view! {
                         <p role="status">
                             {format!("{n} ready to create, {} with problems (not sent).", invalid.len())}
                         </p>
+                        {(failed > 0).then(|| view! {
+                            <div class="notice" role="alert">
+                                <span class="check-failed">{format!("Could not check {}", count(failed as u64, "row"))}</span>
+                                " (the server did not answer for their emails): they are not sent. "
+                                <button type="button" class="btn btn-small" on:click=move |_| recheck(parsed.clone(), checks.clone())>"Retry"</button>
+                            </div>
+                        })}
                         <PreviewTable rows=rows />
                         <div class="dialog-actions">
                             <button class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
@@ -229,8 +269,9 @@ fn PreviewTable(rows: Vec<ImportRow>) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|r| {
                         let ok = r.is_valid();
+                        let failed = unchecked(&r);
                         view! {
-                            <tr class:row-bad=!ok>
+                            <tr class:row-bad=!ok class:check-failed=failed>
                                 <td>{r.line}</td>
                                 <td>{r.name}</td>
                                 <td>{r.email}</td>

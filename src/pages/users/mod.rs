@@ -4,6 +4,8 @@
 pub mod add_dialog;
 pub mod bulk;
 pub mod bulk_bar;
+pub mod column_chooser;
+pub mod columns;
 pub mod csv_export;
 pub mod csv_import;
 pub mod delete_dialog;
@@ -21,6 +23,8 @@ pub mod table;
 pub mod toolbar;
 pub mod user_page;
 pub mod validate;
+pub mod views;
+pub mod views_menu;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -36,6 +40,7 @@ use crate::latest::{Latest, use_latest};
 use crate::routes::{self, use_go};
 use crate::session::use_session;
 use bulk_bar::BulkBar;
+use column_chooser::{ColumnChooser, use_hidden_columns};
 use dialogs::{Open, UsersDialogs};
 use export::{ExportButton, ExportStatus, use_export};
 use filter_summary::FilterSummary;
@@ -45,6 +50,7 @@ use pending::{RoleCountsLine, use_approve};
 use query::{UsersQuery, page_count};
 use table::{RowAction, UsersTable};
 use toolbar::UsersToolbar;
+use views_menu::ViewsMenu;
 
 /// The primary admin (Open WebUI's first user: earliest `created_at`, an admin winning ties),
 /// from the first page of users sorted by creation.
@@ -203,6 +209,7 @@ pub fn UsersPage() -> impl IntoView {
     // Export what is typed, even within the pause before it reaches the URL.
     let export_query = Signal::derive(move || query.get().searching(&search_text.get()));
     let export = use_export(group_names.into());
+    let hidden_columns = use_hidden_columns();
     let open = RwSignal::new(Open::Nothing);
     let on_changed = Callback::new(move |_| {
         resolved.reload();
@@ -233,6 +240,8 @@ pub fn UsersPage() -> impl IntoView {
                 <span class="count">{move || total().map(|t| count(t, "user"))}</span>
                 <RoleCountsLine counts=Signal::derive(move || counts.value.get()) />
                 <div class="actions">
+                    <ViewsMenu query=export_query on_open=Callback::new(move |q| show.run((q, false))) />
+                    <ColumnChooser hidden=hidden_columns />
                     <ExportButton export=export query=export_query />
                     <button type="button" class="btn btn-primary" on:click=move |_| open.set(Open::Add)>"Add user"</button>
                 </div>
@@ -263,6 +272,7 @@ pub fn UsersPage() -> impl IntoView {
                     busy=list.state.loading.into()
                     query=query.into()
                     group_names=group_names.into()
+                    hidden=hidden_columns
                     on_sort=Callback::new(move |key| show.run((query.get_untracked().sorted_by(key), false)))
                     selected=selected
                     undeletable=undeletable

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
+use super::columns::{Column, table_classes};
 use super::query::{Dir, SortKey, UsersQuery};
 use crate::api::User;
 use crate::components::profile_images::avatar_of;
@@ -48,6 +49,10 @@ pub fn UsersTable(
     /// The pending queue is shown: rows get Approve and Reject.
     #[prop(optional, into)]
     pending_queue: Signal<bool>,
+    /// Optional columns the person hid (the column chooser); hidden by CSS classes on the
+    /// table (`hide-x` on the table hides every `col-x-x` cell), so rows never read it.
+    #[prop(optional, into)]
+    hidden: Signal<Vec<Column>>,
 ) -> impl IntoView {
     // `class`: "col-opt" for the columns a phone leaves out, "col-email" for the one it folds
     // under the name.
@@ -94,7 +99,7 @@ pub fn UsersTable(
     };
     let cols = 6 + usize::from(selected.is_some()) + usize::from(on_action.is_some());
     view! {
-        <table class="table users-table" aria-label="Users" aria-busy=move || busy.get().to_string()>
+        <table class=move || format!("table users-table {}", hidden.with(|h| table_classes(h))) aria-label="Users" aria-busy=move || busy.get().to_string()>
             <thead>
                 <tr>
                     {selected.map(|_| view! {
@@ -109,11 +114,11 @@ pub fn UsersTable(
                         </th>
                     })}
                     {header(SortKey::Name, "Name", "")}
-                    {header(SortKey::Email, "Email", "col-email")}
-                    {header(SortKey::Role, "Role", "")}
-                    {header(SortKey::LastActive, "Last active", "col-opt")}
-                    {header(SortKey::Created, "Created", "col-opt")}
-                    <th scope="col" class="col-opt">"Groups"</th>
+                    {header(SortKey::Email, "Email", "col-email col-x-email")}
+                    {header(SortKey::Role, "Role", "col-x-role")}
+                    {header(SortKey::LastActive, "Last active", "col-opt col-x-last-active")}
+                    {header(SortKey::Created, "Created", "col-opt col-x-created")}
+                    <th scope="col" class="col-opt col-x-groups">"Groups"</th>
                     {on_action.map(|_| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
                 </tr>
             </thead>
@@ -254,13 +259,13 @@ fn UserRow(
                     </div>
                 </div>
             </td>
-            <td class="cell-email col-email">{user.email.clone()}</td>
-            <td>
+            <td class="cell-email col-email col-x-email">{user.email.clone()}</td>
+            <td class="col-x-role">
                 <span class=role_class>{user.role.clone()}</span>
             </td>
-            <td class="col-opt">{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
-            <td class="col-opt">{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>
-            <td class="cell-groups col-opt">{groups}</td>
+            <td class="col-opt col-x-last-active">{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
+            <td class="col-opt col-x-created">{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>
+            <td class="cell-groups col-opt col-x-groups">{groups}</td>
             {actions}
         </tr>
     }

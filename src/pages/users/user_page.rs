@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
 use super::primary_admin_id;
-use crate::api::{Group, JsonMap, User, UserListParams};
+use crate::api::{Capability, Group, JsonMap, User, UserListParams};
 use crate::components::alert::LoadError;
 use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date_time, now_secs, relative_time};
@@ -141,7 +141,13 @@ pub fn UserPage() -> impl IntoView {
                             <h2>"Groups"</h2>
                             {move || groups.value.get().map(|gs| view! { <GroupList groups=gs /> })}
                             <LoadError state=groups.state />
+                            {(!session.has(Capability::InheritedUserGroups)).then(|| view! {
+                                <p class="muted">{format!("Direct groups only: showing inherited groups {}.", needs(Capability::InheritedUserGroups))}</p>
+                            })}
                             <h2>"Access"</h2>
+                            {(!session.has(Capability::UserPreview)).then(|| view! {
+                                <p class="muted">{format!("The access preview {}.", needs(Capability::UserPreview))}</p>
+                            })}
                             {move || preview.value.get().map(|p| view! {
                                 <ul class="plain">
                                     <li>{format!("Models: {}", p.models.total)}</li>
@@ -336,4 +342,9 @@ fn GroupList(groups: Vec<Group>) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// "needs Open WebUI 0.12 or newer" (the capability's needs text, mid-sentence).
+fn needs(cap: Capability) -> String {
+    cap.needs_text().replacen("Needs", "needs", 1)
 }

@@ -26,8 +26,14 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let all = scenarios::all();
+    // E2E_CORE=1: only the core scenarios (what runs against the older Open WebUI lines).
+    let core_only = std::env::var("E2E_CORE").is_ok_and(|v| v == "1");
     let selected: Vec<_> = all
         .into_iter()
+        .filter(|(name, _)| {
+            let short = name.rsplit("::").next().unwrap_or(name);
+            !core_only || scenarios::CORE.contains(&short)
+        })
         .filter(|(name, _)| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
         .collect();
     let rt = match tokio::runtime::Builder::new_multi_thread()

@@ -37,7 +37,11 @@ pub async fn signed_in_on(
     path: &str,
 ) -> Result<(), String> {
     let (_, me) = h.api.get("/api/v1/auths/")?;
-    let session = json!({"base_url": server, "token": h.api.token, "user": me, "remember": false});
+    // With the server's version, as sign-in keeps it (the console adapts to it from the start).
+    let session = json!({
+        "base_url": server, "token": h.api.token, "user": me, "remember": false,
+        "server": {"version": h.version},
+    });
     page.goto(&format!("{app}/")).await?;
     let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
     page.js(&format!(

@@ -3,7 +3,7 @@
 //! the Content-Security-Policy README.md documents, read out of README.md.
 
 mod non_admin;
-mod steps;
+pub mod steps;
 mod sub_path;
 
 use super::common::{main_nav, sign_in_with_form, wait_rows};

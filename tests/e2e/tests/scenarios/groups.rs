@@ -1,11 +1,12 @@
 //! Groups, group permissions and default permissions against the live server. Each scenario
 //! makes its own uniquely named groups and checks the server's stored state through the API.
 
-mod steps;
+pub mod steps;
 
 use serde_json::{Value, json};
 
 use super::common::signed_in_at;
+use crate::support::line::Feature;
 use crate::support::page::xp_lit;
 use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
@@ -286,11 +287,20 @@ pub async fn groups_members_add_remove_inherited_csv(
     if ids.len() != 4 || !want.iter().all(|w| ids.iter().any(|i| json!(i) == **w)) {
         return Err(format!("after the CSV import the server has {ids:?}"));
     }
-    // The parent shows the child's members as inherited.
+    // The parent shows the child's members as inherited (from 0.12; before, groups do not
+    // nest: the child was made top level and the parent has nobody, inherited or direct).
     page.goto(&format!("{}/groups/{pid}?tab=members", h.app_url))
         .await?;
     page.heading(&format!("Members parent {s}")).await?;
     click_xpath(page, "//button[starts-with(normalize-space(),'Inherited')]").await?;
+    if !h.has(Feature::Nesting) {
+        page.wait_xpath("//button[normalize-space()='Inherited (0)']")
+            .await?;
+        page.wait_xpath("//button[normalize-space()='Direct (0)']")
+            .await?;
+        page.wait_text("No members in this view.").await?;
+        return screenshots(h, page, "group-members").await;
+    }
     page.wait_xpath("//button[normalize-space()='Inherited (4)']")
         .await?;
     page.wait_text(&format!("inherited via Members child {s}"))
@@ -329,8 +339,11 @@ pub async fn groups_permissions_keep_other_and_unknown_keys(
         "features.web_search",
         "chat.e2e_future_key",
         "labs.x",
-        "settings.interface",
-    ] {
+    ]
+    .into_iter()
+    // The settings section exists from 0.7 (0.6.43 has four sections).
+    .chain(h.has(Feature::SixSections).then_some("settings.interface"))
+    {
         page.wait_css(&format!("input[type=checkbox][name='{name}']"))
             .await?;
     }
@@ -490,6 +503,27 @@ pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> 
         "[e2e] default permissions made {} API calls on open: {opened:?}",
         opened.len()
     );
+    // The sections as the server has them (six; four on 0.6): all shown, all sent back.
+    let before = h
+        .api
+        .ok(h.api.get("/api/v1/users/default/permissions"), "defaults")?;
+    let keys = |v: &Value| -> Vec<String> {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let want = if h.has(Feature::SixSections) { 6 } else { 4 };
+    if keys(&before).len() != want {
+        return Err(format!(
+            "Open WebUI {} has sections {:?}",
+            h.version,
+            keys(&before)
+        ));
+    }
+    for section in keys(&before) {
+        page.wait_css(&format!("input[type=checkbox][name^='{section}.']"))
+            .await?;
+    }
     click_css(page, "input[name='chat.share']").await?;
     page.wait_text("Share chats (chat.share): on → off").await?;
     page.click("Save").await?;
@@ -497,15 +531,37 @@ pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> 
     let stored = h
         .api
         .ok(h.api.get("/api/v1/users/default/permissions"), "defaults")?;
-    let sections: Vec<&String> = stored
-        .as_object()
-        .map(|o| o.keys().collect())
-        .unwrap_or_default();
     if stored["chat"]["share"] != json!(false)
-        || sections.len() != 6
+        || keys(&stored) != keys(&before)
         || stored["chat"]["file_upload"] != json!(true)
     {
         return Err(format!("defaults after saving: {stored}"));
+    }
+    if !h.has(Feature::FactoryDefaults) {
+        // No factory defaults before 0.10: the button says so; put the toggle back by hand.
+        if page
+            .button("Reset to defaults")
+            .await?
+            .is_enabled()
+            .await
+            .map_err(err)?
+        {
+            return Err("Reset to defaults is enabled on a server without factory defaults".into());
+        }
+        page.wait_text(Feature::FactoryDefaults.needs_text())
+            .await?;
+        screenshots(h, page, "default-permissions").await?;
+        click_css(page, "input[name='chat.share']").await?;
+        page.wait_text("Share chats (chat.share): off → on").await?;
+        page.click("Save").await?;
+        page.wait_text("No unsaved permission changes.").await?;
+        let stored = h
+            .api
+            .ok(h.api.get("/api/v1/users/default/permissions"), "defaults")?;
+        if stored != before {
+            return Err(format!("defaults after putting back: {stored}"));
+        }
+        return Ok(());
     }
     page.click("Reset to defaults").await?;
     page.wait_text("Share chats (chat.share): off → on").await?;

@@ -3,15 +3,21 @@
 //! under the sub-path with the strict CSP: by a deep link (the chunk loads before anything is
 //! shown) and through the menu and links.
 
+use fantoccini::key::Key;
 use serde_json::json;
 
-use super::common::{create_user, signed_in_on, unique};
+use super::common::{create_user, signed_in_on, unique, wait_rows};
+use super::deploy::steps::no_csp_violations;
+use crate::support::keys::key;
 use crate::support::page::xp_lit;
 use crate::support::{Harness, Page};
 use crate::{Scenario, scenarios};
 
 pub fn all() -> Vec<(&'static str, Scenario)> {
-    scenarios![lazy_screens_load_behind_nginx_sub_path]
+    scenarios![
+        lazy_screens_load_behind_nginx_sub_path,
+        lazy_users_dialogs_load_behind_nginx_sub_path
+    ]
 }
 
 pub async fn lazy_screens_load_behind_nginx_sub_path(
@@ -118,6 +124,135 @@ pub async fn lazy_screens_load_behind_nginx_sub_path(
         return Err(format!("chunk headers: {head:?}"));
     }
     Ok(())
+}
+
+/// The users list's dialogs (add + CSV import, edit, delete, the bulk actions) are one chunk,
+/// fetched when a dialog first opens: not before, under the sub-path, with nothing blocked by
+/// the strict CSP, and a change made in a lazy dialog reaches the list (main module) again.
+pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let n = unique();
+    let user = format!("Dialog user {n}");
+    let email = format!("lazy-dialog-{n}@example.com");
+    create_user(h, &user, &email, "user")?;
+    let dialogs_fetched = "performance.getEntriesByType('resource')
+        .filter(e => e.name.endsWith('.wasm') && e.name.includes('users_dialogs')).length";
+
+    page.record_csp_violations().await?;
+    let app = format!("{}/admin-console", h.nginx_url);
+    // A deep path: the users list with a search, on a fresh load.
+    signed_in_on(
+        h,
+        page,
+        &app,
+        &h.nginx_url,
+        &format!("/users?q=lazy-dialog-{n}"),
+    )
+    .await?;
+    wait_rows(page, 1).await?;
+    if page.js(&format!("return {dialogs_fetched};")).await? != json!(0) {
+        return Err("the dialogs' chunk was fetched before any dialog opened".into());
+    }
+
+    // Edit, and save: the dialog's callbacks reach the list, which shows the new name.
+    page.click(&format!("Edit {user}")).await?;
+    page.wait_xpath("//*[@role='dialog'][.//h2[normalize-space()='Edit user']]")
+        .await?;
+    page.field("Profile image URL").await?;
+    let renamed = format!("Dialog renamed {n}");
+    page.fill("Name", &renamed).await?;
+    page.click_in_dialog("Save").await?;
+    page.wait_js(
+        "the dialog closed",
+        "!document.querySelector('dialog[open]')",
+    )
+    .await?;
+    page.wait_xpath(&format!(
+        "//table[@aria-label='Users']//*[normalize-space()={}]",
+        xp_lit(&renamed)
+    ))
+    .await?;
+    let fetched = page.wait_js("the dialogs' chunk", dialogs_fetched).await?;
+    if fetched != json!(1) {
+        return Err(format!("the dialogs' chunk was fetched {fetched} times"));
+    }
+
+    // Delete names the user; Cancel keeps them.
+    page.click(&format!("Delete {renamed}")).await?;
+    page.wait_xpath(&format!(
+        "//*[@role='dialog'][.//h2[normalize-space()='Delete user']][contains(., {})]",
+        xp_lit(&renamed)
+    ))
+    .await?;
+    cancel(page).await?;
+
+    // Add user, and its CSV import.
+    page.click("Add user").await?;
+    page.field("Password").await?;
+    page.click("Import CSV").await?;
+    page.field("CSV file").await?;
+    // No file chosen yet, so no Cancel button: Escape closes it.
+    page.press(&key(Key::Escape)).await?;
+    page.wait_js(
+        "the dialog closed",
+        "!document.querySelector('dialog[open]')",
+    )
+    .await?;
+
+    // The bulk actions on a selection.
+    page.field(&format!("Select {renamed}"))
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    page.wait_text("1 selected").await?;
+    for (button, heading) in [
+        ("Change role", "Change role of 1 user"),
+        ("Add to group", "Add 1 user to a group"),
+        ("Delete selected", "Delete 1 user"),
+    ] {
+        page.click(button).await?;
+        page.wait_xpath(&format!(
+            "//dialog[@open][.//h2[normalize-space()={}]]",
+            xp_lit(heading)
+        ))
+        .await?;
+        cancel(page).await?;
+    }
+
+    // The export of the search, as CSV.
+    page.click("Export CSV").await?;
+    let csv = page.downloaded("users.csv").await?;
+    if !csv.contains(&email) || !csv.contains(&renamed) {
+        return Err(format!("the export lacks the user: {csv}"));
+    }
+
+    // Every chunk came from the sub-path, and the CSP blocked nothing.
+    let prefix = format!("{}/admin-console/", h.nginx_url);
+    let outside = page
+        .js(&format!(
+            "return performance.getEntriesByType('resource').map(e => e.name)
+               .filter(n => n.endsWith('.wasm') && !n.startsWith({}));",
+            serde_json::to_string(&prefix).map_err(|e| e.to_string())?
+        ))
+        .await?;
+    if outside != json!([]) {
+        return Err(format!("wasm outside the sub-path: {outside}"));
+    }
+    no_csp_violations(page).await
+}
+
+/// Cancels the open dialog and waits until it is gone.
+async fn cancel(page: &Page) -> Result<(), String> {
+    page.click_in_dialog("Cancel").await?;
+    page.wait_js(
+        "the dialog closed",
+        "!document.querySelector('dialog[open]')",
+    )
+    .await
+    .map(|_| ())
 }
 
 async fn click_xpath(page: &Page, xpath: &str) -> Result<(), String> {

@@ -3,6 +3,7 @@
 pub mod a11y;
 pub mod account;
 pub mod common;
+pub mod compat;
 pub mod deploy;
 pub mod faults;
 pub mod groups;
@@ -38,6 +39,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         users_views::all(),
         groups::all(),
         account::all(),
+        compat::all(),
         deploy::all(),
         lazy::all(),
         keyboard::all(),
@@ -48,3 +50,26 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     .flatten()
     .collect()
 }
+
+/// The core scenarios, run against every older supported Open WebUI line too (issue 11): sign
+/// in, list/search/page, edit role and name, bulk role change, group create + members, default
+/// permissions, my settings, and what each line lacks. `E2E_CORE=1` runs only these.
+pub const CORE: &[&str] = &[
+    "password_sign_in_cross_origin_shows_first_page",
+    "token_sign_in_then_sign_out",
+    "search_sort_page_survive_reload",
+    "users_page_turns_make_one_list_request",
+    "users_edit_role_and_name_reach_the_server",
+    "users_edit_email_taken_shows_on_the_field",
+    "users_bulk_role_change",
+    "groups_members_add_remove_inherited_csv",
+    "groups_permissions_keep_other_and_unknown_keys",
+    "groups_tab_and_members_page_survive_reload",
+    "permissions_defaults_change_and_reset",
+    "account_status_set_and_clear",
+    "account_settings_number_enables_save_while_typing",
+    "account_settings_keep_unknown_keys",
+    "compat_missing_features_say_what_they_need",
+    "compat_group_members_page_and_filter_on_every_line",
+    "compat_settings_key_removed_is_gone_on_every_line",
+];

@@ -7,6 +7,7 @@ pub mod api;
 pub mod axe;
 pub mod faults;
 pub mod keys;
+pub mod line;
 pub mod nginx;
 pub mod page;
 pub mod readme;
@@ -118,6 +119,8 @@ pub struct Harness {
     pub webdriver_url: String,
     pub root: PathBuf,
     pub api: Api,
+    /// The server's version as `/api/version` says it (e.g. "0.12.4").
+    pub version: String,
     procs: Vec<Proc>,
 }
 
@@ -140,7 +143,13 @@ impl Harness {
             "open-webui",
             Command::new(&python)
                 .arg(root.join("scripts/owui.py"))
-                .args(["serve", "--exit-on-stdin-eof"]),
+                .args(["serve", "--exit-on-stdin-eof"])
+                // The scale bench's data (scripts/seed-scale); otherwise a fresh temporary one.
+                .args(
+                    std::env::var("OWUI_DATA_DIR")
+                        .map(|d| vec!["--data-dir".to_string(), d])
+                        .unwrap_or_default(),
+                ),
             "OWUI_READY",
             Duration::from_secs(300),
         )?;
@@ -214,6 +223,11 @@ impl Harness {
         wait_until("chromedriver /status", Duration::from_secs(30), || {
             api.raw_get(&format!("{webdriver_url}/status")).is_ok()
         })?;
+        let version = api.ok(api.get("/api/version"), "version")?["version"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        eprintln!("[e2e] Open WebUI {version}");
         let nginx = nginx::start(&root, &owui_url, |url| {
             matches!(api.raw_get(url), Ok((200, _)))
         })?;
@@ -235,6 +249,7 @@ impl Harness {
             webdriver_url,
             root,
             api,
+            version,
             // Dropped in reverse: browser driver and servers first, Open WebUI last.
             procs: vec![
                 owui,
@@ -250,14 +265,21 @@ impl Harness {
         })
     }
 
+    /// Whether this run's Open WebUI has `feature` (an unreadable version: the newest line).
+    pub fn has(&self, feature: line::Feature) -> bool {
+        line::parse(&self.version).is_none_or(|v| v >= feature.since())
+    }
+
     /// A fresh headless Chromium (new profile) on the app.
     pub async fn browser(&self) -> Result<Page, String> {
         Page::open(&self.webdriver_url).await
     }
 
-    /// Where screenshots go (inspected by people; not asserted on).
+    /// Where screenshots go (inspected by people; not asserted on): target/e2e-artifacts/, or
+    /// `E2E_ARTIFACTS` (relative to the repository) for a run against another Open WebUI line.
     pub fn artifacts(&self) -> PathBuf {
-        let dir = self.root.join("target/e2e-artifacts");
+        let sub = std::env::var("E2E_ARTIFACTS").unwrap_or_else(|_| "target/e2e-artifacts".into());
+        let dir = self.root.join(sub);
         let _ = std::fs::create_dir_all(&dir);
         dir
     }
