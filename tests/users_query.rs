@@ -15,6 +15,7 @@ fn round_trips_through_the_url() {
         sort: SortKey::LastActive,
         dir: Dir::Desc,
         page: 3,
+        filters: Default::default(),
     };
     let s = q.to_query_string();
     assert_eq!(

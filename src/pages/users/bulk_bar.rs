@@ -24,6 +24,9 @@ pub fn BulkBar(
     total: Signal<Option<u64>>,
     /// A bulk action was chosen.
     on_action: Callback<BulkAction>,
+    /// The pending queue is shown: Approve selected (role → user) and Reject selected (delete).
+    #[prop(optional, into)]
+    pending_queue: Signal<bool>,
 ) -> impl IntoView {
     let session = use_session();
     let pick = move |a: BulkAction| move |_| on_action.run(a);
@@ -53,6 +56,14 @@ pub fn BulkBar(
                         {format!("Select all {t} matching")}
                     </button>
                 }))}
+                <Show when=move || pending_queue.get()>
+                    <button type="button" class="btn btn-small btn-primary" on:click=pick(BulkAction::ChangeRole)>
+                        "Approve selected"
+                    </button>
+                    <button type="button" class="btn btn-small btn-danger" on:click=pick(BulkAction::Delete)>
+                        "Reject selected"
+                    </button>
+                </Show>
                 {action(BulkAction::ChangeRole, "btn btn-small", "Change role")}
                 {action(BulkAction::AddToGroup, "btn btn-small", "Add to group")}
                 {action(BulkAction::RemoveFromGroup, "btn btn-small", "Remove from group")}

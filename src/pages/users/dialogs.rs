@@ -1,4 +1,4 @@
-//! The users list's dialog host: at most one of Add, Edit, Delete or a bulk action is open.
+//! The users list's dialog host: at most one of Add, Edit, Delete, Reject or a bulk action is open.
 //!
 //! In a split release build (`split` feature, scripts/split-build) every dialog is in one wasm
 //! chunk fetched the first time a dialog opens: the users table does not need them to appear.
@@ -12,6 +12,7 @@ use super::bulk::{BulkAction, Guard};
 use super::bulk_dialog::BulkDialog;
 use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
+use super::pending::RejectDialog;
 use super::query::UsersQuery;
 use crate::api::{Group, User};
 
@@ -23,6 +24,8 @@ pub enum Open {
     Edit(User),
     Delete(User),
     /// A bulk action on the selection (or everything matching).
+    /// Reject a pending user (the pending queue).
+    Reject(User),
     Bulk(BulkAction),
     /// A bulk action on these users (e.g. "Suspend instead" from a Delete).
     BulkFor(BulkAction, Vec<User>),
@@ -171,6 +174,10 @@ fn dialogs(host: Host) -> AnyView {
         }
         Open::Bulk(action) => bulk(action, selected.get_untracked(), matching.get_untracked()),
         Open::BulkFor(action, users) => bulk(action, users, None),
+        Open::Reject(user) => view! {
+            <RejectDialog user=user on_close=close on_done=closed_after />
+        }
+        .into_any(),
     })
     .into_any()
 }

@@ -1,35 +1,264 @@
 //! Every user matching the list's search and filters, across all pages: what "Select all N
-//! matching", the CSV export and the filters share. Never `/users/all`, never a request per user.
+//! matching", the CSV export and the filtered table share. Never `/users/all`, never a request
+//! per user: the strategies are in [`super::filter`]; this is where they meet the client.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::query::{UsersQuery, page_count};
-use crate::api::{ApiError, Client, User};
+use super::filter::boundary::Page;
+use super::filter::criteria::Criteria;
+use super::filter::plan::{self, Order, Plan, pages_of, window_page};
+use super::filter::walk::{self, Walked, local_page, sort_users};
+use super::query::{Dir, UsersQuery, page_count};
+use crate::api::{ApiError, Client, User, UserList, UserListParams};
+use crate::batch::{CONCURRENCY, Cancel};
+use crate::format::now_secs;
 
-/// Fetches every page of `query` in its sort order; `progress` holds (pages done, pages).
-/// `cancel` stops the walk between pages (`Err(ApiError::Aborted)`: nothing partial comes back).
+/// A window this many server pages long or shorter is read whole and sorted like the list,
+/// instead of being shown in the order of the filter's ranges.
+const SORT_HERE_PAGES: usize = 10;
+
+/// A filtered list, resolved once per search + filters + sort (not per page).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The list state (on page 1) this was resolved for.
+    pub query: UsersQuery,
+    pub criteria: Criteria,
+    pub plan: Plan,
+    /// The matching users, sorted like the list, when the plan needed a walk.
+    pub walked: Option<Walked>,
+    /// Requests it took.
+    pub requests: usize,
+}
+
+impl Resolved {
+    /// How many users match, when known.
+    pub fn total(&self) -> Option<u64> {
+        match &self.walked {
+            Some(w) => Some(w.users.len() as u64),
+            None => self.plan.window_total(),
+        }
+    }
+    /// The order a window shows, when it is not the list's own sort ("by role").
+    pub fn order_note(&self) -> Option<&'static str> {
+        match (&self.plan, &self.walked) {
+            (Plan::Window { segments }, None) => segments
+                .first()
+                .filter(|s| !same_order(&s.order, &self.query))
+                .map(|s| s.order.describe()),
+            _ => None,
+        }
+    }
+}
+
+/// Shared without copying the walked users; equal only to itself, so a new resolution always
+/// reloads the page.
+#[derive(Debug, Clone)]
+pub struct Shared(pub Arc<Resolved>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn same_order(o: &Order, q: &UsersQuery) -> bool {
+    o.by == q.sort.param() && o.desc == (q.dir == Dir::Desc)
+}
+
+/// One page of the users list, on its way.
+type PageFuture = std::pin::Pin<Box<dyn Future<Output = Result<Page<User>, ApiError>>>>;
+
+/// `GET /users/` in `order` with the search text of `search`.
+fn fetcher(client: &Client, search: Option<String>) -> impl Fn(&Order, u32) -> PageFuture {
+    move |order: &Order, page: u32| {
+        let client = client.clone();
+        let params = UserListParams {
+            query: search.clone(),
+            order_by: Some(order.by.clone()),
+            direction: Some(order.direction().to_string()),
+            page,
+        };
+        Box::pin(async move {
+            let l = client.list_users(&params).await?;
+            Ok(Page {
+                items: l.users,
+                total: l.total,
+            })
+        })
+    }
+}
+
+/// Epoch seconds of a `YYYY-MM-DD` date's midnight in the browser's time zone.
+fn local_midnight(date: &str) -> Option<i64> {
+    let mut it = date.split('-').map(|p| p.parse::<i32>().ok());
+    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
+    let t = js_sys::Date::new_with_year_month_day(y as u32, m - 1, d).get_time();
+    t.is_finite().then_some((t / 1000.0) as i64)
+}
+
+/// The criteria for `query`'s filters now (reading the groups when a filter needs them).
+async fn criteria_of(client: &Client, query: &UsersQuery) -> Result<(Criteria, usize), ApiError> {
+    let f = &query.filters;
+    let (groups, requests) = if f.groups.is_empty() && !f.suspended {
+        (Vec::new(), 0)
+    } else {
+        (client.groups().await?, 1)
+    };
+    let suspended = crate::suspension::find_group(&groups);
+    let c = Criteria::new(f, now_secs(), &groups, suspended, local_midnight);
+    Ok((c, requests))
+}
+
+/// Resolves `query`'s filters: finds the ranges, and walks the candidates when one page of the
+/// result cannot be served from a window (progress: pages checked, of; Cancel stops the walk
+/// with `ApiError::Aborted`).
+pub async fn resolve(
+    client: &Client,
+    query: &UsersQuery,
+    progress: RwSignal<(usize, usize)>,
+    cancel: Option<Cancel>,
+) -> Result<Resolved, ApiError> {
+    let query = query.first_page();
+    let (criteria, mut requests) = criteria_of(client, &query).await?;
+    let search = query.to_params().query;
+    let fetch = fetcher(client, search);
+    let (plan, n) = plan::resolve(&criteria, &fetch).await?;
+    requests += n;
+    let pages = match &plan {
+        Plan::Walk { segments } => Some(pages_of(segments)),
+        Plan::Window { segments }
+            if pages_of(segments).len() <= SORT_HERE_PAGES
+                && segments.iter().any(|s| !same_order(&s.order, &query)) =>
+        {
+            Some(pages_of(segments))
+        }
+        _ => None,
+    };
+    let walked = match pages {
+        None => None,
+        Some(pages) => {
+            let mut w = walk_pages(pages, &criteria, &fetch, progress, cancel).await?;
+            requests += w.checked;
+            sort_users(&mut w.users, query.sort, query.dir);
+            Some(w)
+        }
+    };
+    Ok(Resolved {
+        query,
+        criteria,
+        plan,
+        walked,
+        requests,
+    })
+}
+
+async fn walk_pages(
+    pages: Vec<(Order, u32)>,
+    criteria: &Criteria,
+    fetch: &impl Fn(&Order, u32) -> PageFuture,
+    progress: RwSignal<(usize, usize)>,
+    cancel: Option<Cancel>,
+) -> Result<Walked, ApiError> {
+    let cancelled = move || cancel.is_some_and(|c| c.is_cancelled());
+    let w = walk::walk(
+        pages,
+        criteria,
+        CONCURRENCY,
+        fetch,
+        cancelled,
+        |done, of| {
+            progress.try_set((done, of));
+        },
+    )
+    .await?;
+    if !w.complete {
+        return Err(ApiError::Aborted);
+    }
+    Ok(w)
+}
+
+/// One display page of `query` (its `page`), served as `resolved` says.
+pub async fn list_page(
+    client: &Client,
+    query: &UsersQuery,
+    resolved: &Resolved,
+) -> Result<UserList, ApiError> {
+    match (&resolved.plan, &resolved.walked) {
+        (_, Some(w)) => Ok(UserList {
+            users: local_page(&w.users, query.page).to_vec(),
+            total: w.users.len() as u64,
+        }),
+        (Plan::Window { segments }, None) => {
+            let fetch = fetcher(client, query.to_params().query);
+            let (users, _) = window_page(segments, query.page, &resolved.criteria, &fetch).await?;
+            Ok(UserList {
+                users,
+                total: resolved.plan.window_total().unwrap_or(0),
+            })
+        }
+        _ => client.list_users(&query.to_params()).await,
+    }
+}
+
+/// Fetches every user matching `query` (search and filters; in its sort order when unfiltered),
+/// a few pages at a time; `progress` holds (pages done, pages). Cancel stops it before the next
+/// page with `ApiError::Aborted`.
 pub async fn all_matching(
     client: &Client,
     query: &UsersQuery,
     progress: RwSignal<(usize, usize)>,
-    cancel: crate::batch::Cancel,
+    cancel: Cancel,
 ) -> Result<Vec<User>, ApiError> {
+    if !query.filters.is_empty() {
+        let r = resolve(client, query, progress, Some(cancel)).await?;
+        return match (r.walked, r.plan) {
+            (Some(w), _) => Ok(w.users),
+            (None, Plan::Window { segments }) => {
+                let fetch = fetcher(client, query.to_params().query);
+                let pages = pages_of(&segments);
+                let w = walk_pages(pages, &r.criteria, &fetch, progress, Some(cancel)).await?;
+                Ok(w.users)
+            }
+            (None, _) => Ok(Vec::new()),
+        };
+    }
+    // Unfiltered: page 1 tells how many pages there are, then the rest a few at a time.
     let first = client.list_users(&query.at_page(1).to_params()).await?;
-    let pages = page_count(first.total) as usize;
-    progress.try_set((1, pages));
-    let mut users = first.users;
-    for page in 2..=pages {
-        if cancel.is_cancelled() {
-            return Err(ApiError::Aborted);
-        }
-        let next = client
-            .list_users(&query.at_page(page as u32).to_params())
-            .await?;
-        users.extend(next.users);
-        progress.try_set((page, pages));
+    let pages = page_count(first.total);
+    progress.try_set((1, pages as usize));
+    let order = Order {
+        by: query.sort.param().to_string(),
+        desc: query.dir == Dir::Desc,
+    };
+    let rest = (2..=pages).map(|p| (order.clone(), p)).collect();
+    let fetch = fetcher(client, query.to_params().query);
+    let cancelled = move || cancel.is_cancelled();
+    let w = walk::walk(
+        rest,
+        &Criteria::default(),
+        CONCURRENCY,
+        &fetch,
+        cancelled,
+        |d, of| {
+            progress.try_set((d + 1, of + 1));
+        },
+    )
+    .await?;
+    if !w.complete {
+        return Err(ApiError::Aborted);
     }
     // Users created or deleted meanwhile can shift pages: keep each user once.
     let mut seen = std::collections::HashSet::new();
+    let mut users = first.users;
+    users.extend(w.users);
     users.retain(|u| seen.insert(u.id.clone()));
     Ok(users)
+}
+
+/// The role counts for the header (the whole list, no search).
+pub async fn role_counts(client: &Client) -> Result<plan::RoleCounts, ApiError> {
+    let fetch = fetcher(client, None);
+    plan::role_counts(&fetch).await.map(|(c, _)| c)
 }

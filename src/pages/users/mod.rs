@@ -17,9 +17,13 @@ pub mod delete_dialog;
 pub mod dialogs;
 pub mod edit_dialog;
 pub mod export;
+pub mod filter;
+pub mod filter_summary;
+pub mod filters_bar;
 pub mod identity_mark;
 pub mod import_panel;
 pub mod matching;
+pub mod pending;
 pub mod query;
 pub mod table;
 pub mod toolbar;
@@ -30,6 +34,7 @@ pub mod views;
 pub mod views_menu;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -45,6 +50,10 @@ use bulk_bar::BulkBar;
 use column_chooser::{ColumnChooser, use_hidden_columns};
 use dialogs::{Open, UsersDialogs};
 use export::{ExportButton, ExportStatus, use_export};
+use filter_summary::FilterSummary;
+use filters_bar::UsersFilters;
+use matching::{Shared, list_page, resolve, role_counts};
+use pending::{RoleCountsLine, use_approve};
 use query::{UsersQuery, page_count};
 use table::{RowAction, UsersTable};
 use toolbar::UsersToolbar;
@@ -71,7 +80,7 @@ fn use_users_query() -> Memo<UsersQuery> {
     Memo::new(move |_| {
         query_map.with(|m| {
             UsersQuery::from_pairs(
-                ["q", "sort", "dir", "page"]
+                query::KEYS
                     .into_iter()
                     .filter_map(|k| m.get_str(k).map(|v| (k, v))),
             )
@@ -125,10 +134,29 @@ pub fn UsersPage() -> impl IntoView {
             go.push(&path)
         }
     });
-    let list = use_latest(
-        move || query.get(),
-        |client, q: UsersQuery| async move { client.list_users(&q.to_params()).await },
+    // The filters are resolved once per search + filters + sort (ranges, or a walk); each page
+    // is then served from that. Without filters this makes no request.
+    let progress = RwSignal::new((0usize, 0usize));
+    let resolved = use_latest(
+        move || query.get().first_page(),
+        move |client, q: UsersQuery| async move {
+            progress.try_set((0, 0));
+            resolve(&client, &q, progress, None)
+                .await
+                .map(|r| Shared(Arc::new(r)))
+        },
     );
+    let list = use_latest(
+        move || (query.get(), resolved.value.get()),
+        |client, (q, r): (UsersQuery, Option<Shared>)| async move {
+            match r.filter(|r| r.0.query == q.first_page()) {
+                Some(r) => list_page(&client, &q, &r.0).await,
+                // The filters changed and are being resolved: the old rows stay meanwhile.
+                None => futures::future::pending().await,
+            }
+        },
+    );
+    let counts = use_latest(|| (), |client, _| async move { role_counts(&client).await });
     // One call for all group names, instead of one per row.
     let groups = use_latest(|| (), |client, _| async move { client.groups().await });
     let group_names = Memo::new(move |_| {
@@ -206,17 +234,26 @@ pub fn UsersPage() -> impl IntoView {
     let hidden_columns = use_hidden_columns();
     let open = RwSignal::new(Open::Nothing);
     let on_changed = Callback::new(move |_| {
-        list.reload();
+        resolved.reload();
         groups.reload();
+        counts.reload();
     });
+    let approve = use_approve(on_changed);
+    let pending_queue = Signal::derive(move || query.with(|q| q.filters.is_pending_queue()));
+    let all_groups = Signal::derive(move || groups.value.get().unwrap_or_default());
     let on_bulk_done = Callback::new(move |_| {
         selected.set(HashSet::new());
         all_matching.set(false);
         on_changed.run(());
     });
-    let empty_text = move || match query.with(|q| q.search.clone()) {
-        q if q.is_empty() => "No users yet.".to_string(),
-        q => format!("No users match “{q}”."),
+    let empty_text = move || match query.with(|q| (q.search.clone(), q.filters.is_empty())) {
+        _ if pending_queue.get() && query.with(|q| q.search.is_empty()) => {
+            "Nobody is waiting for approval.".to_string()
+        }
+        (q, true) if q.is_empty() => "No users yet.".to_string(),
+        (q, true) => format!("No users match “{q}”."),
+        (q, false) if q.is_empty() => "No users match these filters.".to_string(),
+        (q, false) => format!("No users match “{q}” with these filters."),
     };
 
     view! {
@@ -224,6 +261,7 @@ pub fn UsersPage() -> impl IntoView {
             <div class="page-head">
                 <h1>"Users"</h1>
                 <span class="count">{move || total().map(|t| count(t, "user"))}</span>
+                <RoleCountsLine counts=Signal::derive(move || counts.value.get()) />
                 <div class="actions">
                     <ViewsMenu query=export_query on_open=Callback::new(move |q| show.run((q, false))) />
                     <ColumnChooser hidden=hidden_columns />
@@ -233,7 +271,24 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             <ExportStatus export=export />
             <UsersToolbar query=query search_text=search_text on_query=show />
-            <BulkBar selected=selected all_matching=all_matching page_full=page_full total=Signal::derive(total) on_action=Callback::new(move |a| open.set(Open::Bulk(a))) />
+            <UsersFilters query=query groups=all_groups on_query=show />
+            <FilterSummary
+                query=query
+                groups=all_groups
+                resolved=Signal::derive(move || resolved.value.get())
+                resolving=resolved.state.loading.into()
+                progress=progress
+                on_query=show
+            />
+            <LoadError state=resolved.state />
+            <BulkBar
+                selected=selected
+                all_matching=all_matching
+                page_full=page_full
+                total=Signal::derive(total)
+                on_action=Callback::new(move |a| open.set(Open::Bulk(a)))
+                pending_queue=pending_queue
+            />
             <div class="table-wrap" class:loading=move || list.loading()>
                 <div class="progress" aria-hidden="true"></div>
                 <LoadError state=list.state />
@@ -248,10 +303,13 @@ pub fn UsersPage() -> impl IntoView {
                     selected=selected
                     undeletable=undeletable
                     suspended_group=suspended_group
-                    on_action=Callback::new(move |a| open.set(match a {
-                        RowAction::Edit(u) => Open::Edit(u),
-                        RowAction::Delete(u) => Open::Delete(u),
-                    }))
+                    on_action=Callback::new(move |a| match a {
+                        RowAction::Edit(u) => open.set(Open::Edit(u)),
+                        RowAction::Delete(u) => open.set(Open::Delete(u)),
+                        RowAction::Reject(u) => open.set(Open::Reject(u)),
+                        RowAction::Approve(u) => approve.dispatch(u),
+                    })
+                    pending_queue=pending_queue
                 />
                 <Show when=move || users.with(Vec::is_empty) && list.value.with(Option::is_some)>
                     <div class="empty">{empty_text}</div>
@@ -269,7 +327,7 @@ pub fn UsersPage() -> impl IntoView {
             primary_id=primary_id.into()
             selected=selected_users
             matching=matching
-            groups=Signal::derive(move || groups.value.get().unwrap_or_default())
+            groups=all_groups
             on_changed=on_changed
             on_bulk_done=on_bulk_done
         />

@@ -1,6 +1,7 @@
-//! The users list's state as it lives in the URL (`?q=ann&sort=name&dir=desc&page=2`), so that
-//! reload, back/forward and shared links keep search, sort, direction and page.
+//! The users list's state as it lives in the URL (`?q=ann&sort=name&dir=desc&role=pending&page=2`),
+//! so that reload, back/forward and shared links keep search, sort, direction, filters and page.
 
+use super::filter::Filters;
 use crate::api::UserListParams;
 
 /// Columns the server can order by.
@@ -62,14 +63,31 @@ impl Dir {
     }
 }
 
-/// What the users screen shows. Defaults (oldest first, page 1, no search) stay out of the URL.
+/// What the users screen shows. Defaults (oldest first, page 1, no search, no filter) stay out
+/// of the URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsersQuery {
     pub search: String,
     pub sort: SortKey,
     pub dir: Dir,
     pub page: u32,
+    pub filters: Filters,
 }
+
+/// Every URL key the users list reads.
+pub const KEYS: [&str; 11] = [
+    "q",
+    "sort",
+    "dir",
+    "page",
+    "role",
+    "group",
+    "children",
+    "last",
+    "from",
+    "to",
+    "suspended",
+];
 
 impl Default for UsersQuery {
     fn default() -> Self {
@@ -78,6 +96,7 @@ impl Default for UsersQuery {
             sort: SortKey::Created,
             dir: Dir::Asc,
             page: 1,
+            filters: Filters::default(),
         }
     }
 }
@@ -93,7 +112,9 @@ impl UsersQuery {
                 "dir" if v == "desc" => q.dir = Dir::Desc,
                 "dir" => q.dir = Dir::Asc,
                 "page" => q.page = v.parse::<u32>().ok().filter(|p| *p >= 1).unwrap_or(1),
-                _ => {}
+                _ => {
+                    q.filters.read_pair(k, v);
+                }
             }
         }
         q
@@ -112,6 +133,7 @@ impl UsersQuery {
         if self.dir != d.dir {
             parts.push(format!("dir={}", self.dir.param()));
         }
+        parts.extend(self.filters.to_pairs());
         if self.page != 1 {
             parts.push(format!("page={}", self.page));
         }
@@ -155,6 +177,20 @@ impl UsersQuery {
             page: 1,
             ..self.clone()
         }
+    }
+
+    /// Other filters go back to page 1.
+    pub fn filtered(&self, filters: Filters) -> Self {
+        UsersQuery {
+            filters,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The same list on page 1: what a filter's resolution depends on.
+    pub fn first_page(&self) -> Self {
+        self.at_page(1)
     }
 
     pub fn at_page(&self, page: u32) -> Self {

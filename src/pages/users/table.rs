@@ -17,6 +17,10 @@ use crate::routes::{self, href};
 pub enum RowAction {
     Edit(User),
     Delete(User),
+    /// The pending queue: role → user.
+    Approve(User),
+    /// The pending queue: delete, after a confirm.
+    Reject(User),
 }
 
 #[component]
@@ -45,6 +49,9 @@ pub fn UsersTable(
     /// Edit/Delete clicked (absent: no actions column).
     #[prop(optional)]
     on_action: Option<Callback<RowAction>>,
+    /// The pending queue is shown: rows get Approve and Reject.
+    #[prop(optional, into)]
+    pending_queue: Signal<bool>,
     /// Optional columns the person hid (the column chooser); hidden by CSS classes on the
     /// table (`hide-x` on the table hides every `col-x-x` cell), so rows never read it.
     #[prop(optional, into)]
@@ -139,14 +146,16 @@ pub fn UsersTable(
                     let names = group_names.get();
                     let keep = undeletable.get();
                     let sgroup = suspended_group.get();
+                    let queue = pending_queue.get();
                     let checked = selected.map(|s| Memo::new(move |_| s.get()));
                     view! {
                         <For each=move || users.get() key=row_key let:user>
                             {
                                 let groups = group_text(&user.group_ids, &names);
                                 let can_delete = !keep.contains(&user.id);
+                                let pending = queue && user.role == "pending";
                                 let suspended = sgroup.as_ref().is_some_and(|g| user.group_ids.contains(g));
-                                view! { <UserRow user=user groups=groups can_delete=can_delete suspended=suspended selected=selected checked=checked on_action=on_action /> }
+                                view! { <UserRow user=user groups=groups can_delete=can_delete suspended=suspended pending=pending selected=selected checked=checked on_action=on_action /> }
                             }
                         </For>
                     }
@@ -183,6 +192,8 @@ fn UserRow(
     can_delete: bool,
     /// In the suspension group.
     suspended: bool,
+    /// A pending user in the pending queue: Approve and Reject.
+    pending: bool,
     /// Where a change of the row's checkbox goes.
     selected: Option<RwSignal<HashSet<String>>>,
     /// The selection as this page reads it (see the table).
@@ -215,8 +226,17 @@ fn UserRow(
     });
     let actions = on_action.map(|act| {
         let (u1, u2) = (user.clone(), user.clone());
+        let (u3, u4) = (user.clone(), user.clone());
         view! {
             <td class="cell-actions">
+                {pending.then(|| view! {
+                    <button class="btn btn-small btn-primary" aria-label=format!("Approve {}", u3.name) on:click=move |_| act.run(RowAction::Approve(u3.clone()))>
+                        "Approve"
+                    </button>
+                    <button class="btn btn-small btn-ghost danger-text" aria-label=format!("Reject {}", u4.name) on:click=move |_| act.run(RowAction::Reject(u4.clone()))>
+                        "Reject"
+                    </button>
+                })}
                 <button class="btn btn-small" aria-label=format!("Edit {}", user.name) data-focus-key=format!("edit-{}", user.id) on:click=move |_| act.run(RowAction::Edit(u1.clone()))>
                     "Edit"
                 </button>

@@ -18,6 +18,34 @@ const VIEWS: &[(&str, &str)] = &[
     ("search \"00999\"", "/users?q=00999"),
     ("last page", "/users?page=335"),
     ("sorted by role, page 200", "/users?sort=role&page=200"),
+    // Filters (issue 13); `{Name}` is that group's id.
+    ("filter: pending", "/users?role=pending"),
+    (
+        "filter: admin or user, page 100",
+        "/users?role=admin,user&page=100",
+    ),
+    (
+        "filter: active in the last 30 days",
+        "/users?last=active-30",
+    ),
+    ("filter: inactive for 180 days", "/users?last=inactive-180"),
+    ("filter: never active", "/users?last=never"),
+    (
+        "filter: created 2026-01-01..03-31",
+        "/users?from=2026-01-01&to=2026-03-31",
+    ),
+    (
+        "filter: group Scale Research",
+        "/users?group={Scale Research}",
+    ),
+    (
+        "filter: + child groups",
+        "/users?group={Scale Research}&children=1",
+    ),
+    (
+        "filter: pending + never active",
+        "/users?role=pending&last=never",
+    ),
 ];
 
 /// Waits until the users table has settled (no request in flight, rows or the empty text shown),
@@ -103,7 +131,15 @@ fn main() {
             first["total"]
         );
         let session = json!({"base_url": h.owui_url, "token": h.api.token, "user": me, "remember": false}).to_string();
+        let (_, groups) = h.api.get("/api/v1/groups/")?;
         for (label, path) in VIEWS {
+            let mut path = path.to_string();
+            for g in groups.as_array().into_iter().flatten() {
+                if let (Some(name), Some(id)) = (g["name"].as_str(), g["id"].as_str()) {
+                    path = path.replace(&format!("{{{name}}}"), id);
+                }
+            }
+            let path = path.as_str();
             let mut times = Vec::new();
             let mut last = (Vec::new(), String::new());
             for _ in 0..RUNS {
