@@ -55,6 +55,7 @@ fn capability_table_as_in_issue_11() {
         (SixPermissionSections, "0.7.0"),
         (ShareMembers, "0.7.0"),
         (SettingsUiPatch, "0.11.0"),
+        (EventWebhooks, "0.10.0"),
     ];
     assert_eq!(expect.len(), Capability::ALL.len());
     for (cap, since) in expect {

@@ -423,9 +423,11 @@ impl Client {
 
     // --- event webhooks --------------------------------------------------------------------------
     pub async fn events_catalog(&self) -> Result<EventCatalog, ApiError> {
+        self.lacking(Capability::EventWebhooks)?;
         self.get(ep::events_catalog()).await
     }
     pub async fn event_webhooks(&self) -> Result<Vec<Webhook>, ApiError> {
+        self.lacking(Capability::EventWebhooks)?;
         self.get(ep::event_webhooks()).await
     }
     pub async fn create_event_webhook(&self, hook: &Webhook) -> Result<Webhook, ApiError> {

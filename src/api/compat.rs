@@ -116,10 +116,13 @@ pub enum Capability {
     /// `ui.<key>: null` in a settings update deletes the key (older: `ui` is replaced whole,
     /// and a null is stored).
     SettingsUiPatch,
+    /// `/api/events` and `/api/events/webhooks` (Open WebUI's event webhooks; CHANGELOG 0.10.0
+    /// "New event system with webhooks").
+    EventWebhooks,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 12] = [
+    pub const ALL: [Capability; 13] = [
         Capability::GroupMembersPage,
         Capability::ParentGroup,
         Capability::SessionsRevoke,
@@ -132,6 +135,7 @@ impl Capability {
         Capability::SixPermissionSections,
         Capability::ShareMembers,
         Capability::SettingsUiPatch,
+        Capability::EventWebhooks,
     ];
 
     /// The first Open WebUI version that has it.
@@ -143,7 +147,9 @@ impl Capability {
             | Capability::InheritedUserGroups
             | Capability::GroupNotFound404 => Version::new(0, 12, 0),
             Capability::SettingsUiPatch => Version::new(0, 11, 0),
-            Capability::FactoryDefaultPermissions => Version::new(0, 10, 0),
+            Capability::FactoryDefaultPermissions | Capability::EventWebhooks => {
+                Version::new(0, 10, 0)
+            }
             Capability::UserPreview => Version::new(0, 9, 6),
             Capability::PostSignout => Version::new(0, 9, 3),
             Capability::PartialUserUpdate => Version::new(0, 9, 0),

@@ -25,11 +25,9 @@ pub fn UsersFilters(
             on_query.run((q.filtered(f), false));
         }
     };
-    // Open on a wide screen, or when a filter is on (a reload keeps it visible).
-    let wide = web_sys::window()
-        .and_then(|w| w.match_media("(min-width: 700px)").ok().flatten())
-        .is_some_and(|m| m.matches());
-    let open_at_start = wide || !filters.with_untracked(Filters::is_empty);
+    // Open when a filter is on (a reload keeps it visible); otherwise closed, so the keyboard
+    // reaches the table without Tabbing through every role, group and date control.
+    let open_at_start = !filters.with_untracked(Filters::is_empty);
 
     let role_box = move |role: Role, label: &'static str| {
         view! {

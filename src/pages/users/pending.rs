@@ -24,7 +24,8 @@ pub fn RoleCountsLine(counts: Signal<Option<RoleCounts>>) -> impl IntoView {
         counts.get().map(|c| {
             view! {
                 <span class="role-counts">
-                    {format!("{} · {} · ", count(c.admin, "admin"), count(c.user, "user"))}
+                    // "In all": next to a filtered or searched total, these are everyone's.
+                    {format!("In all: {} · {} · ", count(c.admin, "admin"), count(c.user, "user"))}
                     <a href=queue.clone() class:has-pending=(c.pending > 0)>
                         {format!("{} pending", c.pending)}
                     </a>

@@ -8,7 +8,7 @@ pub mod form;
 
 use leptos::prelude::*;
 
-use crate::api::Webhook;
+use crate::api::{Capability, Webhook};
 use crate::components::alert::{LoadError, WriteError};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::toast::use_toasts;
@@ -25,9 +25,28 @@ enum Open {
     Delete(Webhook),
 }
 
-/// The webhooks screen.
+/// The webhooks screen, or on a server before 0.10 (no event webhooks) what it needs.
 #[component]
 pub fn WebhooksPage() -> impl IntoView {
+    let session = crate::session::use_session();
+    if session.has(Capability::EventWebhooks) {
+        view! { <WebhooksList /> }.into_any()
+    } else {
+        view! {
+            <section class="page webhooks">
+                <div class="page-head"><h1>"Webhooks"</h1></div>
+                <p class="muted">
+                    {format!("Open WebUI's event webhooks: {}.", Capability::EventWebhooks.needs_text())}
+                </p>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The webhooks and what can be done with them.
+#[component]
+fn WebhooksList() -> impl IntoView {
     let toasts = use_toasts();
     let hooks = use_latest(|| (), |c, _| async move { c.event_webhooks().await });
     let catalog = use_latest(|| (), |c, _| async move { c.events_catalog().await });

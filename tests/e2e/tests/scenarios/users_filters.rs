@@ -274,6 +274,13 @@ pub async fn users_filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(
             serde_json::to_string(name).unwrap_or_default()
         )
     };
+    // Without a filter the disclosure starts closed; a person opens it first.
+    let summary = page
+        .wait_xpath("//details[contains(@class,'filters') and not(@open)]/summary[normalize-space()='Filters']")
+        .await?;
+    summary.click().await.map_err(|e| e.to_string())?;
+    page.wait_xpath("//details[contains(@class,'filters') and @open]")
+        .await?;
     page.js(&format!("{}.click(); return true;", checkbox("Pending")))
         .await?;
     page.wait_js(
