@@ -3,6 +3,7 @@
 
 pub mod adapters;
 pub mod client;
+mod client_groups;
 pub mod compat;
 pub mod endpoints;
 pub mod error;
