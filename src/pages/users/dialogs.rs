@@ -23,9 +23,9 @@ pub enum Open {
     Add,
     Edit(User),
     Delete(User),
-    /// A bulk action on the selection (or everything matching).
     /// Reject a pending user (the pending queue).
     Reject(User),
+    /// A bulk action on the selection (or everything matching).
     Bulk(BulkAction),
     /// A bulk action on these users (e.g. "Suspend instead" from a Delete).
     BulkFor(BulkAction, Vec<User>),

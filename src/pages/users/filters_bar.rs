@@ -8,7 +8,18 @@ use super::filter::{Filters, LastActive, Role, valid_date};
 use super::query::UsersQuery;
 use crate::api::Group;
 
-/// The filter controls. `on_query` gets the next state of the list.
+/// What the controls get from the users page: `Copy` handles, so they cross into the chunk as is.
+#[derive(Clone, Copy)]
+pub struct Host {
+    pub query: Memo<UsersQuery>,
+    pub groups: Signal<Vec<Group>>,
+    pub on_query: Callback<(UsersQuery, bool)>,
+}
+
+/// The "Filters" disclosure. `on_query` gets the next state of the list.
+///
+/// In a split release build the controls are a wasm chunk fetched the first time the
+/// disclosure opens (or at once when the URL has a filter): the users table does not need them.
 #[component]
 pub fn UsersFilters(
     query: Memo<UsersQuery>,
@@ -16,6 +27,62 @@ pub fn UsersFilters(
     groups: Signal<Vec<Group>>,
     on_query: Callback<(UsersQuery, bool)>,
 ) -> impl IntoView {
+    // Open when a filter is on (a reload keeps it visible); otherwise closed, so the keyboard
+    // reaches the table without Tabbing through every role, group and date control.
+    let open_at_start = !query.with_untracked(|q| q.filters.is_empty());
+    let opened = RwSignal::new(open_at_start);
+    let host = Host {
+        query,
+        groups,
+        on_query,
+    };
+    view! {
+        <details
+            class="filters"
+            prop:open=open_at_start
+            on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }
+        >
+            <summary>"Filters"</summary>
+            {load(host, opened)}
+        </details>
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn load(host: Host, _opened: RwSignal<bool>) -> AnyView {
+    controls(host)
+}
+
+/// Nothing until the disclosure first opens; then the chunk is fetched (once).
+#[cfg(feature = "split")]
+fn load(host: Host, opened: RwSignal<bool>) -> impl IntoView {
+    move || {
+        opened
+            .get()
+            .then(|| Suspend::new(async move { chunk::users_filters(Box::new(host)).await }))
+    }
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::Host;
+
+    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
+    #[lazy]
+    pub fn users_filters(host: Box<Host>) -> AnyView {
+        super::controls(*host)
+    }
+}
+
+/// The controls themselves.
+fn controls(host: Host) -> AnyView {
+    let Host {
+        query,
+        groups,
+        on_query,
+    } = host;
     let filters = Memo::new(move |_| query.with(|q| q.filters.clone()));
     let set = move |change: &dyn Fn(&mut Filters)| {
         let q = query.get_untracked();
@@ -25,10 +92,6 @@ pub fn UsersFilters(
             on_query.run((q.filtered(f), false));
         }
     };
-    // Open when a filter is on (a reload keeps it visible); otherwise closed, so the keyboard
-    // reaches the table without Tabbing through every role, group and date control.
-    let open_at_start = !filters.with_untracked(Filters::is_empty);
-
     let role_box = move |role: Role, label: &'static str| {
         view! {
             <label class="check">
@@ -121,8 +184,6 @@ pub fn UsersFilters(
         }
     };
     view! {
-        <details class="filters" prop:open=open_at_start>
-            <summary>"Filters"</summary>
             <div class="filters-body" role="group" aria-label="Filters">
                 <fieldset class="filter-set">
                     <legend>"Role"</legend>
@@ -196,6 +257,6 @@ pub fn UsersFilters(
                     {date("Created to", "f-to", false)}
                 </fieldset>
             </div>
-        </details>
     }
+    .into_any()
 }

@@ -281,6 +281,11 @@ pub async fn users_filters_live_in_the_url(h: &Harness, page: &Page) -> Result<(
     summary.click().await.map_err(|e| e.to_string())?;
     page.wait_xpath("//details[contains(@class,'filters') and @open]")
         .await?;
+    // The controls are a lazily loaded chunk in the release build: they arrive after opening.
+    page.wait_xpath(
+        "//details[contains(@class,'filters')]//label[normalize-space()='Pending']/input",
+    )
+    .await?;
     page.js(&format!("{}.click(); return true;", checkbox("Pending")))
         .await?;
     page.wait_js(
