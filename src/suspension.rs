@@ -210,6 +210,30 @@ fn ok_users(results: &Outcomes) -> Vec<User> {
         .collect()
 }
 
+/// The first failure among a membership change's outcomes (`Ok` when every call went through).
+fn first_failure(results: Outcomes) -> Result<(), ApiError> {
+    match results
+        .into_iter()
+        .map(|(_, r)| r)
+        .find(|r| !matches!(r, Some(Ok(()))))
+    {
+        Some(Some(Err(e))) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Takes `users` out of the suspension group and drops their records (one read-modify-write):
+/// what reactivating does, and what a suspend that failed for them undoes.
+async fn unmark(client: &Client, group_id: &str, users: Vec<User>) -> Result<(), ApiError> {
+    let ids: HashSet<String> = users.iter().map(|u| u.id.clone()).collect();
+    first_failure(change_members(client, group_id, users, false, None, None).await)?;
+    update_records(client, group_id, |records| {
+        records.retain(|id, _| !ids.contains(id))
+    })
+    .await
+    .map(|_| ())
+}
+
 /// Suspends `users`: first the record (previous role, by, at) and the membership are written,
 /// then per user (bounded, cancellable) sessions are revoked and the role set to `pending`.
 /// Whoever then did not get through (failed or not attempted) loses the record and membership
@@ -238,14 +262,7 @@ pub async fn suspend(
             }
         })
         .await?;
-        let added = change_members(client, &group.id, users.clone(), true, None, None).await;
-        if let Some(Some(Err(e))) = added
-            .into_iter()
-            .map(|(_, r)| r)
-            .find(|r| !matches!(r, Some(Ok(()))))
-        {
-            return Err(e);
-        }
+        first_failure(change_members(client, &group.id, users.clone(), true, None, None).await)?;
         Ok(group.id)
     };
     let group_id = match setup.await {
@@ -270,22 +287,7 @@ pub async fn suspend(
     if undo.is_empty() {
         return results;
     }
-    let unmark = async {
-        let ids: HashSet<String> = undo.iter().map(|u| u.id.clone()).collect();
-        let removed = change_members(client, &group_id, undo, false, None, None).await;
-        if let Some((_, Some(Err(e)))) = removed
-            .into_iter()
-            .find(|(_, r)| !matches!(r, Some(Ok(()))))
-        {
-            return Err(e);
-        }
-        update_records(client, &group_id, |records| {
-            records.retain(|id, _| !ids.contains(id))
-        })
-        .await
-        .map(|_| ())
-    };
-    match unmark.await {
+    match unmark(client, &group_id, undo).await {
         Ok(()) => results,
         // Those not suspended are still marked: say so rather than "not attempted".
         Err(e) => results
@@ -331,22 +333,7 @@ pub async fn reactivate(
     if back.is_empty() {
         return results;
     }
-    let ids: HashSet<String> = back.iter().map(|u| u.id.clone()).collect();
-    let unmark = async {
-        let removed = change_members(client, &group.id, back, false, None, None).await;
-        if let Some((_, Some(Err(e)))) = removed
-            .into_iter()
-            .find(|(_, r)| !matches!(r, Some(Ok(()))))
-        {
-            return Err(e);
-        }
-        update_records(client, &group.id, |records| {
-            records.retain(|id, _| !ids.contains(id))
-        })
-        .await
-        .map(|_| ())
-    };
-    match unmark.await {
+    match unmark(client, &group.id, back).await {
         Ok(()) => results,
         Err(e) => results
             .into_iter()
