@@ -172,20 +172,12 @@ impl Client {
         decode(answer.status, &answer.content_type, answer.text(), &url)
     }
 
-    pub(super) async fn put<T: DeserializeOwned, B: Serialize>(
-        &self,
-        endpoint: Endpoint,
-        body: &B,
-    ) -> Result<T, ApiError> {
-        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-        self.send(endpoint, Some(json)).await
-    }
-
     pub(super) async fn get<T: DeserializeOwned>(&self, endpoint: Endpoint) -> Result<T, ApiError> {
         self.send(endpoint, None).await
     }
 
-    pub(super) async fn post<T: DeserializeOwned, B: Serialize>(
+    /// Sends `body` as JSON with the endpoint's own method (POST or PUT).
+    pub(super) async fn send_json<T: DeserializeOwned, B: Serialize>(
         &self,
         endpoint: Endpoint,
         body: &B,
@@ -213,7 +205,7 @@ impl Client {
 
     // --- auths ---------------------------------------------------------------------------------
     pub async fn signin(&self, form: &SigninForm) -> Result<SigninOutcome, ApiError> {
-        let v: Value = self.post(ep::signin(), form).await?;
+        let v: Value = self.send_json(ep::signin(), form).await?;
         SigninOutcome::from_json(v).map_err(ApiError::Decode)
     }
     /// Signs out on the server: `POST` from 0.9.3, `GET` before.
@@ -243,7 +235,7 @@ impl Client {
         self.get(ep::session_user()).await
     }
     pub async fn add_user(&self, form: &AddUserForm) -> Result<AddedUser, ApiError> {
-        self.post(ep::add_user(), form).await
+        self.send_json(ep::add_user(), form).await
     }
 
     // --- users ---------------------------------------------------------------------------------
@@ -272,7 +264,7 @@ impl Client {
         &self,
         permissions: &JsonMap,
     ) -> Result<JsonMap, ApiError> {
-        self.post(ep::default_permissions_update(), permissions)
+        self.send_json(ep::default_permissions_update(), permissions)
             .await
     }
     /// The factory defaults (from 0.10; older servers: [`ApiError::Unsupported`] unsent).
@@ -291,19 +283,19 @@ impl Client {
             Some(server) => server.settings_body(settings),
             None => settings.clone(),
         };
-        self.post(ep::my_settings_update(), &body).await
+        self.send_json(ep::my_settings_update(), &body).await
     }
     pub async fn my_status(&self) -> Result<UserStatus, ApiError> {
         self.get(ep::my_status()).await
     }
     pub async fn update_my_status(&self, status: &UserStatus) -> Result<Value, ApiError> {
-        self.post(ep::my_status_update(), status).await
+        self.send_json(ep::my_status_update(), status).await
     }
     pub async fn my_info(&self) -> Result<Option<JsonMap>, ApiError> {
         self.get(ep::my_info()).await
     }
     pub async fn update_my_info(&self, info: &JsonMap) -> Result<Option<JsonMap>, ApiError> {
-        self.post(ep::my_info_update(), info).await
+        self.send_json(ep::my_info_update(), info).await
     }
     pub async fn user(&self, id: &str) -> Result<User, ApiError> {
         self.get(ep::user(id)).await
@@ -322,7 +314,7 @@ impl Client {
             Some(server) => server.user_update_body(user, form),
             None => form.clone(),
         };
-        self.post(ep::user_update(&user.id), &body).await
+        self.send_json(ep::user_update(&user.id), &body).await
     }
     pub async fn delete_user(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::user_delete(id), None).await

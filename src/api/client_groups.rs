@@ -18,7 +18,8 @@ impl Client {
     /// Creates a group; the body is shaped for the server's line (see
     /// [`ServerInfo::group_form_body`]).
     pub async fn create_group(&self, form: &GroupForm) -> Result<Group, ApiError> {
-        self.post(ep::group_create(), &self.group_body(form)).await
+        self.send_json(ep::group_create(), &self.group_body(form))
+            .await
     }
     /// One group as it is now, `data` whole (read right before a read-modify-write of it).
     pub async fn group(&self, id: &str) -> Result<Group, ApiError> {
@@ -28,7 +29,7 @@ impl Client {
         self.get(ep::group_export(id)).await
     }
     pub async fn update_group(&self, id: &str, form: &GroupForm) -> Result<Group, ApiError> {
-        self.post(ep::group_update(id), &self.group_body(form))
+        self.send_json(ep::group_update(id), &self.group_body(form))
             .await
     }
     pub async fn add_group_users(
@@ -36,7 +37,7 @@ impl Client {
         id: &str,
         user_ids: Vec<String>,
     ) -> Result<Group, ApiError> {
-        self.post(ep::group_users_add(id), &UserIds { user_ids })
+        self.send_json(ep::group_users_add(id), &UserIds { user_ids })
             .await
     }
     pub async fn remove_group_users(
@@ -44,7 +45,7 @@ impl Client {
         id: &str,
         user_ids: Vec<String>,
     ) -> Result<Group, ApiError> {
-        self.post(ep::group_users_remove(id), &UserIds { user_ids })
+        self.send_json(ep::group_users_remove(id), &UserIds { user_ids })
             .await
     }
     pub async fn delete_group(&self, id: &str) -> Result<Value, ApiError> {
@@ -87,11 +88,12 @@ impl Client {
         self.get(ep::event_webhooks()).await
     }
     pub async fn create_event_webhook(&self, hook: &Webhook) -> Result<Webhook, ApiError> {
-        self.post(ep::event_webhook_create(), hook).await
+        self.send_json(ep::event_webhook_create(), hook).await
     }
     /// Sends the whole object back (every key the server gave stays).
     pub async fn update_event_webhook(&self, hook: &Webhook) -> Result<Webhook, ApiError> {
-        self.put(ep::event_webhook_update(&hook.id), hook).await
+        self.send_json(ep::event_webhook_update(&hook.id), hook)
+            .await
     }
     pub async fn delete_event_webhook(&self, id: &str) -> Result<Value, ApiError> {
         self.send(ep::event_webhook_delete(id), None).await
