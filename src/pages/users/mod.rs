@@ -82,6 +82,7 @@ fn use_users_query() -> Memo<UsersQuery> {
             UsersQuery::from_pairs(
                 query::KEYS
                     .into_iter()
+                    .chain(filter::KEYS)
                     .filter_map(|k| m.get_str(k).map(|v| (k, v))),
             )
         })

@@ -74,20 +74,8 @@ pub struct UsersQuery {
     pub filters: Filters,
 }
 
-/// Every URL key the users list reads.
-pub const KEYS: [&str; 11] = [
-    "q",
-    "sort",
-    "dir",
-    "page",
-    "role",
-    "group",
-    "children",
-    "last",
-    "from",
-    "to",
-    "suspended",
-];
+/// The list's own URL keys; with the filters' ([`super::filter::KEYS`]), every key it reads.
+pub const KEYS: [&str; 4] = ["q", "sort", "dir", "page"];
 
 impl Default for UsersQuery {
     fn default() -> Self {
