@@ -7,10 +7,14 @@ pub mod common;
 pub mod compat;
 pub mod deploy;
 pub mod faults;
+pub mod faults_filters;
 pub mod groups;
+pub mod impact;
 pub mod keyboard;
 pub mod lazy;
+pub mod membership;
 pub mod signin;
+pub mod usage;
 pub mod users;
 pub mod users_bulk;
 pub mod users_edit;
@@ -42,10 +46,14 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         account::all(),
         compat::all(),
         access::all(),
+        impact::all(),
+        usage::all(),
+        membership::all(),
         deploy::all(),
         lazy::all(),
         keyboard::all(),
         faults::all(),
+        faults_filters::all(),
         a11y::all(),
     ]
     .into_iter()
