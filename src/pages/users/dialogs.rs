@@ -81,15 +81,11 @@ fn load(host: Host) -> AnyView {
 
 /// Nothing until a dialog first opens; then the chunk is fetched (once) and the host stays.
 #[cfg(feature = "split")]
-fn load(host: Host) -> impl IntoView {
-    let wanted = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || host.open.with(|o| *o != Open::Nothing)
-    });
-    move || {
-        wanted
-            .get()
-            .then(|| Suspend::new(async move { chunk::users_dialogs(Box::new(host)).await }))
-    }
+fn load(host: Host) -> AnyView {
+    crate::components::lazy::when_first_wanted(
+        move || host.open.with(|o| *o != Open::Nothing),
+        move || chunk::users_dialogs(Box::new(host)),
+    )
 }
 
 #[cfg(feature = "split")]
