@@ -21,3 +21,33 @@ where
     let latched = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || wanted());
     (move || latched.get().then(|| Suspend::new(load()))).into_any()
 }
+
+/// `pub fn $name` in the wasm chunk named `$chunk` (split builds only): unlike `#[lazy]`, which
+/// gives every function a chunk of its own, every function declared with the same `$chunk`
+/// lands in one chunk, fetched the first time one of them is called, so units needed together
+/// share their code instead of splitting it into small shared chunks. The call is `async`; an
+/// `async fn` body is boxed to cross the boundary (as `#[lazy]` does). Its one argument should
+/// be a `Box` (one pointer across the `extern "C"` call).
+#[cfg(feature = "split")]
+macro_rules! chunk_fn {
+    ($chunk:ident, fn $name:ident($arg:ident: $ty:ty) -> $out:ty $body:block) => {
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name($arg: $ty) -> $out $body
+    };
+    ($chunk:ident, async fn $name:ident($arg:ident: $ty:ty) -> $out:ty $body:block) => {
+        #[::leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            return_wrapper(let future = _; { future.await } -> $out)
+        )]
+        pub fn $name(
+            $arg: $ty,
+        ) -> ::std::pin::Pin<
+            ::std::boxed::Box<dyn ::std::future::Future<Output = $out> + Send + Sync>,
+        > {
+            ::std::boxed::Box::pin(::send_wrapper::SendWrapper::new(async move $body))
+        }
+    };
+}
+#[cfg(feature = "split")]
+pub(crate) use chunk_fn;

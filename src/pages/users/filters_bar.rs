@@ -67,12 +67,15 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::components::lazy::chunk_fn;
 
-    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
-    #[lazy]
-    pub fn users_filters(host: Box<Host>) -> AnyView {
-        super::controls(*host)
-    }
+    // With the filter strategies and the summary: a filter on needs all three.
+    chunk_fn!(
+        users_filters,
+        fn users_filters(host: Box<Host>) -> AnyView {
+            super::controls(*host)
+        }
+    );
 }
 
 /// The controls themselves.
