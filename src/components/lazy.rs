@@ -27,9 +27,13 @@ where
 /// lands in one chunk, fetched the first time one of them is called, so units needed together
 /// share their code instead of splitting it into small shared chunks. The call is `async`; an
 /// `async fn` body is boxed to cross the boundary (as `#[lazy]` does). Its one argument should
-/// be a `Box` (one pointer across the `extern "C"` call).
+/// be a `Box` (one pointer across the `extern "C"` call), if it has one.
 #[cfg(feature = "split")]
 macro_rules! chunk_fn {
+    ($chunk:ident, fn $name:ident() -> $out:ty $body:block) => {
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name() -> $out $body
+    };
     ($chunk:ident, fn $name:ident($arg:ident: $ty:ty) -> $out:ty $body:block) => {
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
         pub fn $name($arg: $ty) -> $out $body

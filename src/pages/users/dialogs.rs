@@ -93,12 +93,15 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::components::lazy::chunk_fn;
 
-    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
-    #[lazy]
-    pub fn users_dialogs(host: Box<Host>) -> AnyView {
-        super::dialogs(*host)
-    }
+    // In the users chunk, with a user's page and the CSV export (src/routes.rs).
+    chunk_fn!(
+        users_chunk,
+        fn users_dialogs(host: Box<Host>) -> AnyView {
+            super::dialogs(*host)
+        }
+    );
 }
 
 /// The host itself: every dialog of the users list.
