@@ -57,8 +57,9 @@ macro_rules! screen {
 use screen;
 
 /// The lazily loaded screens, in four chunks: the groups screens and Default permissions (they
-/// share the group form and the permission editor), My account, a user's page, and Webhooks. Fewer, larger
-/// chunks compress better and keep more code shared than one chunk per screen.
+/// share the group form and the permission editor), My account, a user's page (in the users
+/// chunk, with the users dialogs and the CSV export), and Webhooks. Fewer, larger chunks
+/// compress better and keep more code shared than one chunk per screen.
 #[cfg(feature = "split")]
 mod lazy {
     use leptos::prelude::*;
@@ -100,10 +101,15 @@ mod lazy {
         view! { <WebhooksPage /> }.into_any()
     }
 
-    #[lazy]
-    fn user_chunk() -> AnyView {
-        view! { <UserPage /> }.into_any()
-    }
+    // With the users dialogs and the CSV export's writer (src/pages/users/dialogs.rs,
+    // export.rs): they share the edit, delete and suspend code, and one chunk compresses better
+    // than three and the chunks of what they share.
+    crate::components::lazy::chunk_fn!(
+        users_chunk,
+        fn user_chunk() -> AnyView {
+            view! { <UserPage /> }.into_any()
+        }
+    );
 
     macro_rules! lazy_screen {
         ($lazy:ident, $load:expr) => {

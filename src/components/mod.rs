@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod draft;
 pub mod field;
 pub mod focus;
+pub mod lazy;
 pub mod pagination;
 pub mod permissions;
 pub mod profile_images;

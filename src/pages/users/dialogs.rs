@@ -81,15 +81,11 @@ fn load(host: Host) -> AnyView {
 
 /// Nothing until a dialog first opens; then the chunk is fetched (once) and the host stays.
 #[cfg(feature = "split")]
-fn load(host: Host) -> impl IntoView {
-    let wanted = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || host.open.with(|o| *o != Open::Nothing)
-    });
-    move || {
-        wanted
-            .get()
-            .then(|| Suspend::new(async move { chunk::users_dialogs(Box::new(host)).await }))
-    }
+fn load(host: Host) -> AnyView {
+    crate::components::lazy::when_first_wanted(
+        move || host.open.with(|o| *o != Open::Nothing),
+        move || chunk::users_dialogs(Box::new(host)),
+    )
 }
 
 #[cfg(feature = "split")]
@@ -97,12 +93,15 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::components::lazy::chunk_fn;
 
-    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
-    #[lazy]
-    pub fn users_dialogs(host: Box<Host>) -> AnyView {
-        super::dialogs(*host)
-    }
+    // In the users chunk, with a user's page and the CSV export (src/routes.rs).
+    chunk_fn!(
+        users_chunk,
+        fn users_dialogs(host: Box<Host>) -> AnyView {
+            super::dialogs(*host)
+        }
+    );
 }
 
 /// The host itself: every dialog of the users list.

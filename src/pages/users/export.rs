@@ -151,13 +151,15 @@ fn write_csv(users: &[User], group_names: &HashMap<String, String>) -> Result<()
 mod chunk {
     use std::collections::HashMap;
 
-    use leptos::prelude::*;
-
     use crate::api::User;
+    use crate::components::lazy::chunk_fn;
 
-    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
-    #[lazy]
-    pub fn save_csv(job: Box<(Vec<User>, HashMap<String, String>)>) -> Result<(), String> {
-        super::write_csv(&job.0, &job.1)
-    }
+    type Job = (Vec<User>, HashMap<String, String>);
+    // In the users chunk, with the dialogs (CSV import shares the csv crate) and a user's page.
+    chunk_fn!(
+        users_chunk,
+        fn save_csv(job: Box<Job>) -> Result<(), String> {
+            super::write_csv(&job.0, &job.1)
+        }
+    );
 }

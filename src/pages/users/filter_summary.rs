@@ -51,6 +51,19 @@ pub fn describe(f: &Filters, group_names: &HashMap<String, String>) -> Vec<Strin
     out
 }
 
+/// What the summary gets from the users page: `Copy` handles, so they cross into the chunk as is.
+#[derive(Clone, Copy)]
+struct Host {
+    query: Memo<UsersQuery>,
+    groups: Signal<Vec<Group>>,
+    resolved: Signal<Option<Shared>>,
+    resolving: Signal<bool>,
+    progress: RwSignal<(usize, usize)>,
+    on_query: Callback<(UsersQuery, bool)>,
+}
+
+/// The summary while a filter is on. In a split release build it is in the users filters'
+/// chunk, fetched when a filter is first on.
 #[component]
 pub fn FilterSummary(
     query: Memo<UsersQuery>,
@@ -63,6 +76,48 @@ pub fn FilterSummary(
     progress: RwSignal<(usize, usize)>,
     on_query: Callback<(UsersQuery, bool)>,
 ) -> impl IntoView {
+    let host = Host {
+        query,
+        groups,
+        resolved,
+        resolving,
+        progress,
+        on_query,
+    };
+    #[cfg(feature = "split")]
+    return crate::components::lazy::when_first_wanted(
+        move || !query.with(|q| q.filters.is_empty()),
+        move || chunk::filter_summary(Box::new(host)),
+    );
+    #[cfg(not(feature = "split"))]
+    summary(host)
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::Host;
+    use crate::components::lazy::chunk_fn;
+
+    chunk_fn!(
+        users_filters,
+        fn filter_summary(host: Box<Host>) -> AnyView {
+            super::summary(*host)
+        }
+    );
+}
+
+/// The summary itself.
+fn summary(host: Host) -> AnyView {
+    let Host {
+        query,
+        groups,
+        resolved,
+        resolving,
+        progress,
+        on_query,
+    } = host;
     let names = Memo::new(move |_| {
         groups.with(|gs| {
             gs.iter()
@@ -120,4 +175,5 @@ pub fn FilterSummary(
             </div>
         </Show>
     }
+    .into_any()
 }

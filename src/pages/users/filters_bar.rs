@@ -55,12 +55,11 @@ fn load(host: Host, _opened: RwSignal<bool>) -> AnyView {
 
 /// Nothing until the disclosure first opens; then the chunk is fetched (once).
 #[cfg(feature = "split")]
-fn load(host: Host, opened: RwSignal<bool>) -> impl IntoView {
-    move || {
-        opened
-            .get()
-            .then(|| Suspend::new(async move { chunk::users_filters(Box::new(host)).await }))
-    }
+fn load(host: Host, opened: RwSignal<bool>) -> AnyView {
+    crate::components::lazy::when_first_wanted(
+        move || opened.get(),
+        move || chunk::users_filters(Box::new(host)),
+    )
 }
 
 #[cfg(feature = "split")]
@@ -68,12 +67,15 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::components::lazy::chunk_fn;
 
-    /// A box: one pointer across the chunk boundary (an `extern "C"` call).
-    #[lazy]
-    pub fn users_filters(host: Box<Host>) -> AnyView {
-        super::controls(*host)
-    }
+    // With the filter strategies and the summary: a filter on needs all three.
+    chunk_fn!(
+        users_filters,
+        fn users_filters(host: Box<Host>) -> AnyView {
+            super::controls(*host)
+        }
+    );
 }
 
 /// The controls themselves.

@@ -1,6 +1,9 @@
 //! Every user matching the list's search and filters, across all pages: what "Select all N
 //! matching", the CSV export and the filtered table share. Never `/users/all`, never a request
-//! per user: the strategies are in [`super::filter`]; this is where they meet the client.
+//! per user: the strategies are in [`super::filter`]; they meet the client in
+//! [`super::filtering`], which a split release build fetches as a wasm chunk (with the filter
+//! controls and summary) only when a filter is on, an export runs or a bulk action covers
+//! everything matching. The unfiltered list and the header's role counts stay here.
 
 use std::sync::Arc;
 
@@ -8,16 +11,11 @@ use leptos::prelude::*;
 
 use super::filter::boundary::Page;
 use super::filter::criteria::Criteria;
-use super::filter::plan::{self, Order, Plan, pages_of, window_page};
-use super::filter::walk::{self, Walked, local_page, sort_users};
-use super::query::{Dir, UsersQuery, page_count};
+use super::filter::plan::{self, Order, Plan};
+use super::filter::walk::{Walked, local_page};
+use super::query::{Dir, UsersQuery};
 use crate::api::{ApiError, Client, User, UserList, UserListParams};
-use crate::batch::{CONCURRENCY, Cancel};
-use crate::format::now_secs;
-
-/// A window this many server pages long or shorter is read whole and sorted like the list,
-/// instead of being shown in the order of the filter's ranges.
-const SORT_HERE_PAGES: usize = 10;
+use crate::batch::Cancel;
 
 /// A filtered list, resolved once per search + filters + sort (not per page).
 #[derive(Debug, Clone, PartialEq)]
@@ -63,15 +61,18 @@ impl PartialEq for Shared {
     }
 }
 
-fn same_order(o: &Order, q: &UsersQuery) -> bool {
+pub(super) fn same_order(o: &Order, q: &UsersQuery) -> bool {
     o.by == q.sort.param() && o.desc == (q.dir == Dir::Desc)
 }
 
 /// One page of the users list, on its way.
-type PageFuture = std::pin::Pin<Box<dyn Future<Output = Result<Page<User>, ApiError>>>>;
+pub(super) type PageFuture = std::pin::Pin<Box<dyn Future<Output = Result<Page<User>, ApiError>>>>;
 
 /// `GET /users/` in `order` with the search text of `search`.
-fn fetcher(client: &Client, search: Option<String>) -> impl Fn(&Order, u32) -> PageFuture {
+pub(super) fn fetcher(
+    client: &Client,
+    search: Option<String>,
+) -> impl Fn(&Order, u32) -> PageFuture {
     move |order: &Order, page: u32| {
         let client = client.clone();
         let params = UserListParams {
@@ -90,30 +91,14 @@ fn fetcher(client: &Client, search: Option<String>) -> impl Fn(&Order, u32) -> P
     }
 }
 
-/// Epoch seconds of a `YYYY-MM-DD` date's midnight in the browser's time zone.
-fn local_midnight(date: &str) -> Option<i64> {
-    let mut it = date.split('-').map(|p| p.parse::<i32>().ok());
-    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
-    let t = js_sys::Date::new_with_year_month_day(y as u32, m - 1, d).get_time();
-    t.is_finite().then_some((t / 1000.0) as i64)
+/// The role counts for the header (the whole list, no search).
+pub async fn role_counts(client: &Client) -> Result<plan::RoleCounts, ApiError> {
+    let fetch = fetcher(client, None);
+    plan::role_counts(&fetch).await.map(|(c, _)| c)
 }
 
-/// The criteria for `query`'s filters now (reading the groups when a filter needs them).
-async fn criteria_of(client: &Client, query: &UsersQuery) -> Result<(Criteria, usize), ApiError> {
-    let f = &query.filters;
-    let (groups, requests) = if f.groups.is_empty() && !f.suspended {
-        (Vec::new(), 0)
-    } else {
-        (client.groups().await?, 1)
-    };
-    let suspended = crate::suspension::find_group(&groups);
-    let c = Criteria::new(f, now_secs(), &groups, suspended, local_midnight);
-    Ok((c, requests))
-}
-
-/// Resolves `query`'s filters: finds the ranges, and walks the candidates when one page of the
-/// result cannot be served from a window (progress: pages checked, of; Cancel stops the walk
-/// with `ApiError::Aborted`).
+/// Resolves `query`'s filters (see [`super::filtering::resolve`]); without filters, at once and
+/// without a request (or the chunk).
 pub async fn resolve(
     client: &Client,
     query: &UsersQuery,
@@ -121,62 +106,19 @@ pub async fn resolve(
     cancel: Option<Cancel>,
 ) -> Result<Resolved, ApiError> {
     let query = query.first_page();
-    let (criteria, mut requests) = criteria_of(client, &query).await?;
-    let search = query.to_params().query;
-    let fetch = fetcher(client, search);
-    let (plan, n) = plan::resolve(&criteria, &fetch).await?;
-    requests += n;
-    let pages = match &plan {
-        Plan::Walk { segments } => Some(pages_of(segments)),
-        Plan::Window { segments }
-            if pages_of(segments).len() <= SORT_HERE_PAGES
-                && segments.iter().any(|s| !same_order(&s.order, &query)) =>
-        {
-            Some(pages_of(segments))
-        }
-        _ => None,
-    };
-    let walked = match pages {
-        None => None,
-        Some(pages) => {
-            let mut w = walk_pages(pages, &criteria, &fetch, progress, cancel).await?;
-            requests += w.checked;
-            sort_users(&mut w.users, query.sort, query.dir);
-            Some(w)
-        }
-    };
-    Ok(Resolved {
-        query,
-        criteria,
-        plan,
-        walked,
-        requests,
-    })
-}
-
-async fn walk_pages(
-    pages: Vec<(Order, u32)>,
-    criteria: &Criteria,
-    fetch: &impl Fn(&Order, u32) -> PageFuture,
-    progress: RwSignal<(usize, usize)>,
-    cancel: Option<Cancel>,
-) -> Result<Walked, ApiError> {
-    let cancelled = move || cancel.is_some_and(|c| c.is_cancelled());
-    let w = walk::walk(
-        pages,
-        criteria,
-        CONCURRENCY,
-        fetch,
-        cancelled,
-        |done, of| {
-            progress.try_set((done, of));
-        },
-    )
-    .await?;
-    if !w.complete {
-        return Err(ApiError::Aborted);
+    if query.filters.is_empty() {
+        return Ok(Resolved {
+            query,
+            criteria: Criteria::default(),
+            plan: Plan::Server,
+            walked: None,
+            requests: 0,
+        });
     }
-    Ok(w)
+    #[cfg(feature = "split")]
+    return chunk::resolve(Box::new((client.clone(), query, progress, cancel))).await;
+    #[cfg(not(feature = "split"))]
+    super::filtering::resolve(client, &query, progress, cancel).await
 }
 
 /// One display page of `query` (its `page`), served as `resolved` says.
@@ -190,13 +132,14 @@ pub async fn list_page(
             users: local_page(&w.users, query.page).to_vec(),
             total: w.users.len() as u64,
         }),
-        (Plan::Window { segments }, None) => {
-            let fetch = fetcher(client, query.to_params().query);
-            let (users, _) = window_page(segments, query.page, &resolved.criteria, &fetch).await?;
-            Ok(UserList {
-                users,
-                total: resolved.plan.window_total().unwrap_or(0),
-            })
+        #[cfg(feature = "split")]
+        (Plan::Window { .. }, None) => {
+            chunk::window_list_page(Box::new((client.clone(), query.clone(), resolved.clone())))
+                .await
+        }
+        #[cfg(not(feature = "split"))]
+        (Plan::Window { .. }, None) => {
+            super::filtering::window_list_page(client, query, resolved).await
         }
         _ => client.list_users(&query.to_params()).await,
     }
@@ -211,54 +154,48 @@ pub async fn all_matching(
     progress: RwSignal<(usize, usize)>,
     cancel: Cancel,
 ) -> Result<Vec<User>, ApiError> {
-    if !query.filters.is_empty() {
-        let r = resolve(client, query, progress, Some(cancel)).await?;
-        return match (r.walked, r.plan) {
-            (Some(w), _) => Ok(w.users),
-            (None, Plan::Window { segments }) => {
-                let fetch = fetcher(client, query.to_params().query);
-                let pages = pages_of(&segments);
-                let w = walk_pages(pages, &r.criteria, &fetch, progress, Some(cancel)).await?;
-                Ok(w.users)
-            }
-            (None, _) => Ok(Vec::new()),
-        };
-    }
-    // Unfiltered: page 1 tells how many pages there are, then the rest a few at a time.
-    let first = client.list_users(&query.at_page(1).to_params()).await?;
-    let pages = page_count(first.total);
-    progress.try_set((1, pages as usize));
-    let order = Order {
-        by: query.sort.param().to_string(),
-        desc: query.dir == Dir::Desc,
-    };
-    let rest = (2..=pages).map(|p| (order.clone(), p)).collect();
-    let fetch = fetcher(client, query.to_params().query);
-    let cancelled = move || cancel.is_cancelled();
-    let w = walk::walk(
-        rest,
-        &Criteria::default(),
-        CONCURRENCY,
-        &fetch,
-        cancelled,
-        |d, of| {
-            progress.try_set((d + 1, of + 1));
-        },
-    )
-    .await?;
-    if !w.complete {
-        return Err(ApiError::Aborted);
-    }
-    // Users created or deleted meanwhile can shift pages: keep each user once.
-    let mut seen = std::collections::HashSet::new();
-    let mut users = first.users;
-    users.extend(w.users);
-    users.retain(|u| seen.insert(u.id.clone()));
-    Ok(users)
+    #[cfg(feature = "split")]
+    return chunk::all_matching(Box::new((client.clone(), query.clone(), progress, cancel))).await;
+    #[cfg(not(feature = "split"))]
+    super::filtering::all_matching(client, query, progress, cancel).await
 }
 
-/// The role counts for the header (the whole list, no search).
-pub async fn role_counts(client: &Client) -> Result<plan::RoleCounts, ApiError> {
-    let fetch = fetcher(client, None);
-    plan::role_counts(&fetch).await.map(|(c, _)| c)
+/// The filter strategies' entry points, in the users filters' chunk.
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::Resolved;
+    use crate::api::{ApiError, Client, User, UserList};
+    use crate::batch::Cancel;
+    use crate::components::lazy::chunk_fn;
+    use crate::pages::users::filtering;
+    use crate::pages::users::query::UsersQuery;
+
+    type Job = (Client, UsersQuery, RwSignal<(usize, usize)>, Option<Cancel>);
+    chunk_fn!(
+        users_filters,
+        async fn resolve(job: Box<Job>) -> Result<Resolved, ApiError> {
+            let (client, query, progress, cancel) = *job;
+            filtering::resolve(&client, &query, progress, cancel).await
+        }
+    );
+
+    type PageJob = (Client, UsersQuery, Resolved);
+    chunk_fn!(
+        users_filters,
+        async fn window_list_page(job: Box<PageJob>) -> Result<UserList, ApiError> {
+            let (client, query, resolved) = *job;
+            filtering::window_list_page(&client, &query, &resolved).await
+        }
+    );
+
+    type AllJob = (Client, UsersQuery, RwSignal<(usize, usize)>, Cancel);
+    chunk_fn!(
+        users_filters,
+        async fn all_matching(job: Box<AllJob>) -> Result<Vec<User>, ApiError> {
+            let (client, query, progress, cancel) = *job;
+            filtering::all_matching(&client, &query, progress, cancel).await
+        }
+    );
 }

@@ -19,6 +19,7 @@ pub mod edit_dialog;
 pub mod export;
 pub mod filter;
 pub mod filter_summary;
+pub mod filtering;
 pub mod filters_bar;
 pub mod identity_mark;
 pub mod import_panel;

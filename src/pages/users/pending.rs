@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::filter::Filters;
 use super::filter::plan::RoleCounts;
 use super::query::UsersQuery;
-use crate::api::{User, UserUpdate};
+use crate::api::{ApiError, Client, User, UserUpdate};
 use crate::components::alert::WriteError;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::toast::use_toasts;
@@ -40,11 +40,10 @@ pub fn use_approve(on_done: Callback<()>) -> Write<User> {
     let toasts = use_toasts();
     use_write(
         |client, u: User| async move {
-            let update = UserUpdate {
-                role: Some("user".into()),
-                ..Default::default()
-            };
-            client.update_user(&u, &update).await.map(|_| u.name)
+            #[cfg(feature = "split")]
+            return chunk::approve(Box::new((client, u))).await;
+            #[cfg(not(feature = "split"))]
+            approve(&client, u).await
         },
         move |r| {
             if let Ok(name) = r {
@@ -53,6 +52,30 @@ pub fn use_approve(on_done: Callback<()>) -> Write<User> {
             }
         },
     )
+}
+
+/// Role → user; the approved user's name. In a split release build this is in the users
+/// filters' chunk, which the pending queue (a role filter) has already fetched.
+async fn approve(client: &Client, u: User) -> Result<String, ApiError> {
+    let update = UserUpdate {
+        role: Some("user".into()),
+        ..Default::default()
+    };
+    client.update_user(&u, &update).await.map(|_| u.name)
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use crate::api::{ApiError, Client, User};
+    use crate::components::lazy::chunk_fn;
+
+    chunk_fn!(
+        users_filters,
+        async fn approve(job: Box<(Client, User)>) -> Result<String, ApiError> {
+            let (client, u) = *job;
+            super::approve(&client, u).await
+        }
+    );
 }
 
 /// Rejecting a pending user: deletes the account after a confirm that says what goes with it

@@ -12,13 +12,92 @@ use crate::session::use_session;
 
 /// The menu button and its panel. `query` is the list as shown (search as typed); `on_open`
 /// shows a saved view's list.
+/// What the panel gets from the menu: `Copy` handles, so they cross into the chunk as is.
+#[derive(Clone, Copy)]
+struct Host {
+    query: Signal<UsersQuery>,
+    on_open: Callback<UsersQuery>,
+    open: RwSignal<bool>,
+    /// Bumped when the menu opens: the saved views are read again (another tab may have saved one).
+    version: RwSignal<u32>,
+    button: NodeRef<leptos::html::Button>,
+}
+
+/// The menu button and its panel. `query` is the list as shown (search as typed); `on_open`
+/// shows a saved view's list. In a split release build the panel is in the users filters'
+/// chunk, fetched when the menu first opens.
 #[component]
 pub fn ViewsMenu(query: Signal<UsersQuery>, on_open: Callback<UsersQuery>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let version = RwSignal::new(0u32);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let host = Host {
+        query,
+        on_open,
+        open,
+        version,
+        button,
+    };
+    #[cfg(feature = "split")]
+    let panel = crate::components::lazy::when_first_wanted(
+        move || open.get(),
+        move || chunk::views_panel(Box::new(host)),
+    );
+    #[cfg(not(feature = "split"))]
+    let panel = panel(host);
+    view! {
+        <div class="menu-wrap" on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { close_menu(open, button) }>
+            <button
+                type="button"
+                class="btn"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls=move || open.get().then_some("views-panel")
+                on:click=move |_| { version.update(|v| *v += 1); open.update(|o| *o = !*o); }
+            >
+                "Views"
+            </button>
+            {panel}
+        </div>
+    }
+}
+
+/// Closes the menu, focus back on its button.
+fn close_menu(open: RwSignal<bool>, button: NodeRef<leptos::html::Button>) {
+    open.set(false);
+    if let Some(b) = button.get_untracked() {
+        let _ = b.focus();
+    }
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::Host;
+    use crate::components::lazy::chunk_fn;
+
+    // With the filters: both are about which users the list shows.
+    chunk_fn!(
+        users_filters,
+        fn views_panel(host: Box<Host>) -> AnyView {
+            super::panel(*host)
+        }
+    );
+}
+
+/// The panel: save the current list as a view; the saved views.
+fn panel(host: Host) -> AnyView {
+    let Host {
+        query,
+        on_open,
+        open,
+        version,
+        button,
+    } = host;
     let session = use_session();
     let toasts = use_toasts();
-    let open = RwSignal::new(false);
-    // Read again after every change (and when the menu opens: another tab may have saved one).
-    let version = RwSignal::new(0u32);
+    // Read again after every change (and when the menu opens).
     let key = Memo::new(move |_| session.get().map(|s| storage_key(&s.base_url)));
     let views = Memo::new(move |_| {
         version.track();
@@ -41,13 +120,7 @@ pub fn ViewsMenu(query: Signal<UsersQuery>, on_open: Callback<UsersQuery>) -> im
     let new_name = RwSignal::new(String::new());
     // A link the clipboard did not take: shown to copy by hand.
     let link = RwSignal::new(None::<(String, String)>);
-    let button = NodeRef::<leptos::html::Button>::new();
-    let close = move || {
-        open.set(false);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
-        }
-    };
+    let close = move || close_menu(open, button);
 
     let save_current = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -137,39 +210,28 @@ pub fn ViewsMenu(query: Signal<UsersQuery>, on_open: Callback<UsersQuery>) -> im
     };
 
     view! {
-        <div class="menu-wrap" on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { close() }>
-            <button
-                type="button"
-                class="btn"
-                node_ref=button
-                aria-expanded=move || open.get().to_string()
-                aria-controls=move || open.get().then_some("views-panel")
-                on:click=move |_| { version.update(|v| *v += 1); open.update(|o| *o = !*o); }
-            >
-                "Views"
-            </button>
-            <Show when=move || open.get()>
-                <div id="views-panel" class="menu-panel" role="group" aria-label="Saved views">
-                    <form class="view-save" on:submit=save_current>
-                        <label for="view-name">"View name"</label>
-                        <input id="view-name" type="text" autocomplete="off" prop:value=move || name.get()
-                            on:input:target=move |ev| name.set(ev.target().value()) />
-                        <button type="submit" class="btn btn-primary">"Save view"</button>
-                    </form>
-                    <p class="small muted">"Saves the search, filters and sort in this browser, for this server."</p>
-                    {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
-                    {move || {
-                        let list = views.get();
-                        if list.is_empty() {
-                            view! { <p class="muted">"No saved views yet."</p> }.into_any()
-                        } else {
-                            view! { <ul class="plain views-list">{list.into_iter().map(item).collect_view()}</ul> }.into_any()
-                        }
-                    }}
-                </div>
-            </Show>
-        </div>
+        <Show when=move || open.get()>
+            <div id="views-panel" class="menu-panel" role="group" aria-label="Saved views">
+                <form class="view-save" on:submit=save_current>
+                    <label for="view-name">"View name"</label>
+                    <input id="view-name" type="text" autocomplete="off" prop:value=move || name.get()
+                        on:input:target=move |ev| name.set(ev.target().value()) />
+                    <button type="submit" class="btn btn-primary">"Save view"</button>
+                </form>
+                <p class="small muted">"Saves the search, filters and sort in this browser, for this server."</p>
+                {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+                {move || {
+                    let list = views.get();
+                    if list.is_empty() {
+                        view! { <p class="muted">"No saved views yet."</p> }.into_any()
+                    } else {
+                        view! { <ul class="plain views-list">{list.into_iter().map(item).collect_view()}</ul> }.into_any()
+                    }
+                }}
+            </div>
+        </Show>
     }
+    .into_any()
 }
 
 /// `navigator.clipboard.writeText(text)`; false when the browser has no clipboard API here

@@ -12,6 +12,7 @@ pub mod boundary;
 pub mod criteria;
 pub mod pages;
 pub mod plan;
+pub mod probe;
 pub mod walk;
 
 use crate::api::endpoints::encode;

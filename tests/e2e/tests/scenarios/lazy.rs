@@ -126,8 +126,9 @@ pub async fn lazy_screens_load_behind_nginx_sub_path(
     Ok(())
 }
 
-/// The users list's dialogs (add + CSV import, edit, delete, the bulk actions) are one chunk,
-/// fetched when a dialog first opens: not before, under the sub-path, with nothing blocked by
+/// The users list's dialogs (add + CSV import, edit, delete, the bulk actions) are in one chunk
+/// (the users chunk, with a user's page and the export's CSV writer), fetched when a dialog
+/// first opens: not before, under the sub-path, with nothing blocked by
 /// the strict CSP, and a change made in a lazy dialog reaches the list (main module) again.
 pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
     h: &Harness,
@@ -138,7 +139,7 @@ pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
     let email = format!("lazy-dialog-{n}@example.com");
     create_user(h, &user, &email, "user")?;
     let dialogs_fetched = "performance.getEntriesByType('resource')
-        .filter(e => e.name.endsWith('.wasm') && e.name.includes('users_dialogs')).length";
+        .filter(e => e.name.endsWith('.wasm') && e.name.includes('users_chunk')).length";
 
     page.record_csp_violations().await?;
     let app = format!("{}/admin-console", h.nginx_url);
@@ -154,6 +155,12 @@ pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
     wait_rows(page, 1).await?;
     if page.js(&format!("return {dialogs_fetched};")).await? != json!(0) {
         return Err("the dialogs' chunk was fetched before any dialog opened".into());
+    }
+    // No filter on and Views closed: the users filters' chunk is not fetched either.
+    let filters_fetched = "performance.getEntriesByType('resource')
+        .filter(e => e.name.endsWith('.wasm') && e.name.includes('users_filters')).length";
+    if page.js(&format!("return {filters_fetched};")).await? != json!(0) {
+        return Err("the filters' chunk was fetched with no filter on".into());
     }
 
     // Edit, and save: the dialog's callbacks reach the list, which shows the new name.
@@ -227,6 +234,14 @@ pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
     let csv = page.downloaded("users.csv").await?;
     if !csv.contains(&email) || !csv.contains(&renamed) {
         return Err(format!("the export lacks the user: {csv}"));
+    }
+    // The export reads every match through the filters' chunk (fetched once), and the Views
+    // panel, in the same chunk, opens without another fetch.
+    page.click("Views").await?;
+    page.field("View name").await?;
+    let fetched = page.wait_js("the filters' chunk", filters_fetched).await?;
+    if fetched != json!(1) {
+        return Err(format!("the filters' chunk was fetched {fetched} times"));
     }
 
     // Every chunk came from the sub-path, and the CSP blocked nothing.
