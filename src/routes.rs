@@ -81,36 +81,46 @@ mod lazy {
         Permissions,
     }
 
-    #[lazy]
-    fn groups_chunk(screen: InGroups) -> AnyView {
-        match screen {
-            InGroups::Groups => view! { <GroupsPage /> }.into_any(),
-            InGroups::NewGroup => view! { <NewGroupPage /> }.into_any(),
-            InGroups::Group => view! { <GroupPage /> }.into_any(),
-            InGroups::Permissions => view! { <DefaultPermissionsPage /> }.into_any(),
+    use crate::api::ApiError;
+    use crate::components::lazy::{chunk_fn, when_first_wanted};
+
+    chunk_fn!(
+        groups_chunk,
+        fn groups_chunk(screen: InGroups) -> Result<AnyView, ApiError> {
+            Ok(match screen {
+                InGroups::Groups => view! { <GroupsPage /> }.into_any(),
+                InGroups::NewGroup => view! { <NewGroupPage /> }.into_any(),
+                InGroups::Group => view! { <GroupPage /> }.into_any(),
+                InGroups::Permissions => view! { <DefaultPermissionsPage /> }.into_any(),
+            })
         }
-    }
+    );
 
-    #[lazy]
-    fn account_chunk() -> AnyView {
-        view! { <AccountPage /> }.into_any()
-    }
+    chunk_fn!(
+        account_chunk,
+        fn account_chunk() -> Result<AnyView, ApiError> {
+            Ok(view! { <AccountPage /> }.into_any())
+        }
+    );
 
-    #[lazy]
-    fn webhooks_chunk() -> AnyView {
-        view! { <WebhooksPage /> }.into_any()
-    }
+    chunk_fn!(
+        webhooks_chunk,
+        fn webhooks_chunk() -> Result<AnyView, ApiError> {
+            Ok(view! { <WebhooksPage /> }.into_any())
+        }
+    );
 
     // With the users dialogs and the CSV export's writer (src/pages/users/dialogs.rs,
     // export.rs): they share the edit, delete and suspend code, and one chunk compresses better
     // than three and the chunks of what they share.
-    crate::components::lazy::chunk_fn!(
+    chunk_fn!(
         users_chunk,
-        fn user_chunk() -> AnyView {
-            view! { <UserPage /> }.into_any()
+        fn user_chunk() -> Result<AnyView, ApiError> {
+            Ok(view! { <UserPage /> }.into_any())
         }
     );
 
+    // A screen whose chunk cannot be fetched says so, with Retry (never a panic).
     macro_rules! lazy_screen {
         ($lazy:ident, $load:expr) => {
             pub struct $lazy;
@@ -119,7 +129,7 @@ mod lazy {
                     $lazy
                 }
                 async fn view(_this: Self) -> AnyView {
-                    $load.await
+                    when_first_wanted(|| true, || $load)
                 }
             }
         };

@@ -42,6 +42,13 @@ pub enum ApiError {
         "The connection to Open WebUI was interrupted before it answered. Try again."
     })]
     Interrupted { write: bool },
+    /// A part of this console (a wasm chunk of a split build) could not be downloaded from where
+    /// the console is served: not Open WebUI's fault, and nothing was sent to it.
+    #[error(
+        "Could not download this part of the console from the address it is served from. Check \
+         the connection, then try again."
+    )]
+    Download,
     /// No answer within the deadline.
     #[error("{}", if *write {
         format!("Open WebUI did not answer within {secs} seconds. The change may or may not have \
@@ -207,6 +214,7 @@ impl ApiError {
             self,
             ApiError::Network(_)
                 | ApiError::Interrupted { .. }
+                | ApiError::Download
                 | ApiError::Timeout { .. }
                 | ApiError::Unavailable { .. }
                 | ApiError::Server { .. }

@@ -93,13 +93,14 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::api::ApiError;
     use crate::components::lazy::chunk_fn;
 
     // In the users chunk, with a user's page and the CSV export (src/routes.rs).
     chunk_fn!(
         users_chunk,
-        fn users_dialogs(host: Box<Host>) -> AnyView {
-            super::dialogs(*host)
+        fn users_dialogs(host: Box<Host>) -> Result<AnyView, ApiError> {
+            Ok(super::dialogs(*host))
         }
     );
 }

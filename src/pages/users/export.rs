@@ -137,7 +137,9 @@ pub fn ExportStatus(export: Export) -> impl IntoView {
 /// is a wasm chunk fetched at the first export: the users table does not need the CSV writer.
 async fn save_csv(users: Vec<User>, group_names: HashMap<String, String>) -> Result<(), String> {
     #[cfg(feature = "split")]
-    return chunk::save_csv(Box::new((users, group_names))).await;
+    return chunk::save_csv(Box::new((users, group_names)))
+        .await
+        .unwrap_or_else(|e| Err(e.to_string()));
     #[cfg(not(feature = "split"))]
     write_csv(&users, &group_names)
 }
@@ -151,15 +153,15 @@ fn write_csv(users: &[User], group_names: &HashMap<String, String>) -> Result<()
 mod chunk {
     use std::collections::HashMap;
 
-    use crate::api::User;
+    use crate::api::{ApiError, User};
     use crate::components::lazy::chunk_fn;
 
     type Job = (Vec<User>, HashMap<String, String>);
     // In the users chunk, with the dialogs (CSV import shares the csv crate) and a user's page.
     chunk_fn!(
         users_chunk,
-        fn save_csv(job: Box<Job>) -> Result<(), String> {
-            super::write_csv(&job.0, &job.1)
+        fn save_csv(job: Box<Job>) -> Result<Result<(), String>, ApiError> {
+            Ok(super::write_csv(&job.0, &job.1))
         }
     );
 }

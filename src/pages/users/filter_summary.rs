@@ -98,12 +98,13 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::api::ApiError;
     use crate::components::lazy::chunk_fn;
 
     chunk_fn!(
         users_filters,
-        fn filter_summary(host: Box<Host>) -> AnyView {
-            super::summary(*host)
+        fn filter_summary(host: Box<Host>) -> Result<AnyView, ApiError> {
+            Ok(super::summary(*host))
         }
     );
 }

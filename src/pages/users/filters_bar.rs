@@ -67,13 +67,14 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::api::ApiError;
     use crate::components::lazy::chunk_fn;
 
     // With the filter strategies and the summary: a filter on needs all three.
     chunk_fn!(
         users_filters,
-        fn users_filters(host: Box<Host>) -> AnyView {
-            super::controls(*host)
+        fn users_filters(host: Box<Host>) -> Result<AnyView, ApiError> {
+            Ok(super::controls(*host))
         }
     );
 }

@@ -75,13 +75,14 @@ mod chunk {
     use leptos::prelude::*;
 
     use super::Host;
+    use crate::api::ApiError;
     use crate::components::lazy::chunk_fn;
 
     // With the filters: both are about which users the list shows.
     chunk_fn!(
         users_filters,
-        fn views_panel(host: Box<Host>) -> AnyView {
-            super::panel(*host)
+        fn views_panel(host: Box<Host>) -> Result<AnyView, ApiError> {
+            Ok(super::panel(*host))
         }
     );
 }

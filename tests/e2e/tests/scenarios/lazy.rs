@@ -16,7 +16,8 @@ use crate::{Scenario, scenarios};
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
         lazy_screens_load_behind_nginx_sub_path,
-        lazy_users_dialogs_load_behind_nginx_sub_path
+        lazy_users_dialogs_load_behind_nginx_sub_path,
+        lazy_chunk_that_cannot_be_fetched_says_so_and_retries,
     ]
 }
 
@@ -260,6 +261,67 @@ pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
 }
 
 /// Cancels the open dialog and waits until it is gone.
+/// A chunk the browser cannot fetch (a dropped connection to where the console is served) is
+/// said where the screen or dialog would be, with Retry, and the rest of the console keeps
+/// working: before, the loader panicked and the whole console stopped. Retry fetches again.
+pub async fn lazy_chunk_that_cannot_be_fetched_says_so_and_retries(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let n = unique();
+    create_user(
+        h,
+        &format!("Chunk user {n}"),
+        &format!("lazy-chunk-{n}@example.com"),
+        "user",
+    )?;
+    let app = format!("{}/admin-console", h.nginx_url);
+    signed_in_on(
+        h,
+        page,
+        &app,
+        &h.nginx_url,
+        &format!("/users?q=lazy-chunk-{n}"),
+    )
+    .await?;
+    wait_rows(page, 1).await?;
+    let block = |urls: Vec<&str>| page.cdp("Network.setBlockedURLs", json!({ "urls": urls }));
+    page.cdp("Network.enable", json!({})).await?;
+    block(vec!["*groups_chunk*", "*users_chunk*"]).await?;
+
+    // A screen: the message in place of it, announced.
+    let nav = |link: &str| {
+        format!(
+            "//nav[@aria-label='Main']//a[normalize-space()={}]",
+            xp_lit(link)
+        )
+    };
+    click_xpath(page, &nav("Groups")).await?;
+    let failed = "//*[@role='alert'][contains(., 'Could not download this part of the console')]";
+    page.wait_xpath(failed).await?;
+    page.screenshot(&h.artifacts().join("lazy-chunk-failed.png"))
+        .await?;
+    // The console still works: the users list (main module) opens, with its search.
+    page.js("history.back();").await?;
+    wait_rows(page, 1).await?;
+    // A dialog: Add user says the same where the dialog would open.
+    page.click("Add user").await?;
+    page.wait_xpath(failed).await?;
+
+    // The connection is back: Retry fetches the chunk and the dialog opens.
+    block(vec![]).await?;
+    page.wait_xpath(&format!("{failed}//button[normalize-space()='Retry']"))
+        .await?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    page.field("Password").await?;
+    cancel(page).await?;
+    click_xpath(page, &nav("Groups")).await?;
+    page.heading("Groups").await?;
+    Ok(())
+}
+
 async fn cancel(page: &Page) -> Result<(), String> {
     page.click_in_dialog("Cancel").await?;
     page.wait_js(
