@@ -30,11 +30,11 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
 }
 
 /// The request deadline the hang scenarios give the app (instead of 30 s).
-const DEADLINE_MS: u32 = 3000;
+pub(super) const DEADLINE_MS: u32 = 3000;
 
 /// Opens `path` of the app at `app`, signed in as the harness admin against `server`, with the
 /// request deadline `deadline_ms` (set before the app starts: it reads it once).
-async fn open_signed_in(
+pub(super) async fn open_signed_in(
     h: &Harness,
     page: &Page,
     app: &str,
@@ -59,7 +59,7 @@ async fn open_signed_in(
 }
 
 /// The text of the first alert containing `part` (waits for it).
-async fn alert_with(page: &Page, part: &str) -> Result<String, String> {
+pub(super) async fn alert_with(page: &Page, part: &str) -> Result<String, String> {
     let el = page
         .wait_xpath(&format!(
             "//*[@role='alert'][contains(., {})]",
@@ -71,7 +71,7 @@ async fn alert_with(page: &Page, part: &str) -> Result<String, String> {
 }
 
 /// Clicks the button `name` inside the alert that says `part`.
-async fn click_in_alert(page: &Page, part: &str, name: &str) -> Result<(), String> {
+pub(super) async fn click_in_alert(page: &Page, part: &str, name: &str) -> Result<(), String> {
     page.wait_xpath(&format!(
         "//*[@role='alert'][contains(., {})]//button[normalize-space()={}]",
         xp_lit(part),
@@ -84,7 +84,7 @@ async fn click_in_alert(page: &Page, part: &str, name: &str) -> Result<(), Strin
 }
 
 /// Waits until no alert says `part` any more.
-async fn alert_gone(page: &Page, part: &str) -> Result<(), String> {
+pub(super) async fn alert_gone(page: &Page, part: &str) -> Result<(), String> {
     let lit = serde_json::to_string(part).map_err(|e| e.to_string())?;
     page.wait_js(
         &format!("the alert {part:?} to go"),
@@ -96,7 +96,7 @@ async fn alert_gone(page: &Page, part: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
-fn not_cors(text: &str) -> Result<(), String> {
+pub(super) fn not_cors(text: &str) -> Result<(), String> {
     if text.contains("CORS") || text.contains("origin") {
         return Err(format!("blamed on CORS: {text:?}"));
     }
@@ -104,7 +104,7 @@ fn not_cors(text: &str) -> Result<(), String> {
 }
 
 /// Polls the server until `check` holds (the UI's change may take a moment to arrive).
-async fn server_eventually(
+pub(super) async fn server_eventually(
     what: &str,
     mut check: impl FnMut() -> Result<bool, String>,
 ) -> Result<(), String> {
@@ -126,7 +126,7 @@ fn first_page_rows(h: &Harness) -> Result<u64, String> {
 }
 
 /// Waits until the button `name` (first of that name) is enabled.
-async fn enabled(page: &Page, name: &str) -> Result<(), String> {
+pub(super) async fn enabled(page: &Page, name: &str) -> Result<(), String> {
     let lit = serde_json::to_string(name).map_err(|e| e.to_string())?;
     page.wait_js(
         &format!("button {name:?} enabled"),
@@ -138,7 +138,7 @@ async fn enabled(page: &Page, name: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
-async fn nav_to(page: &Page, link: &str) -> Result<(), String> {
+pub(super) async fn nav_to(page: &Page, link: &str) -> Result<(), String> {
     page.wait_xpath(&format!(
         "//nav[@aria-label='Main']//a[normalize-space()={}]",
         xp_lit(link)
