@@ -11,6 +11,9 @@ use crate::components::field::{FieldErrors, TextField};
 use crate::components::toast::use_toasts;
 use crate::write::use_write;
 
+/// The fields the server's errors are shown at.
+const FIELDS: &[&str] = &["name", "url"];
+
 /// Creates (`hook: None`) or edits a webhook.
 #[component]
 pub fn WebhookDialog(
@@ -49,11 +52,13 @@ pub fn WebhookDialog(
                 c.update_event_webhook(&hook).await
             }
         },
-        move |r| {
-            if let Ok(h) = r {
+        move |r| match r {
+            Ok(h) => {
                 toasts.success(format!("Webhook “{}” saved.", h.name));
                 on_saved.run(());
             }
+            // The server's word on the URL (not a public address, a 422 per field) at the field.
+            Err(e) => errors.set(e.field_errors_for(FIELDS)),
         },
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -119,7 +124,7 @@ pub fn WebhookDialog(
                         </For>
                     </div>
                 </fieldset>
-                <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) />
+                <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) fields=FIELDS />
                 <div class="dialog-actions">
                     <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="btn btn-primary" disabled=move || save.pending().get()>"Save"</button>
