@@ -78,6 +78,28 @@ pub(super) async fn no_alert_text(page: &Page, when: &str) -> Result<(), String>
     Ok(())
 }
 
+/// A failed load is not still "loading": the page stops saying `loading` (waits for it).
+pub(super) async fn no_longer_loading(page: &Page, loading: &str) -> Result<(), String> {
+    let lit = serde_json::to_string(loading).map_err(|e| e.to_string())?;
+    page.wait_js(
+        &format!("{loading:?} to go once the load failed"),
+        &format!("!document.body.innerText.includes({lit})"),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The users table is not busy (a failed resolve is an error, not loading).
+async fn table_not_busy(page: &Page) -> Result<(), String> {
+    page.wait_js(
+        "the users table not busy once the filter failed",
+        "document.querySelector('table[aria-label=Users]')?.getAttribute('aria-busy') === 'false' \
+         && !document.querySelector('.table-wrap.loading')",
+    )
+    .await?;
+    no_longer_loading(page, "Loading users").await
+}
+
 /// Deletes the users made for a scenario, whatever happened.
 fn delete_users(h: &Harness, ids: &[String]) {
     for id in ids {
@@ -102,6 +124,7 @@ pub async fn fault_filters_hang_gives_deadline_and_retry(
         return Err(format!("a hung filter is told as {text:?}"));
     }
     not_cors(&text)?;
+    table_not_busy(page).await?;
     // The filter is still said, and its controls are there to change it.
     page.wait_text("Filtered: role: pending").await?;
     page.wait_xpath(
@@ -166,6 +189,7 @@ pub async fn fault_filters_502_page_says_unavailable(
             "a proxy's 502 page while filtering is told as {text:?}"
         ));
     }
+    table_not_busy(page).await?;
     let before = h.faults.hits()?;
     click_in_alert(page, "unavailable", "Retry").await?;
     server_eventually("the filter asked again", || Ok(h.faults.hits()? > before)).await?;

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::super::common::{create_user, unique};
 use super::super::faults::{DEADLINE_MS, alert_gone, click_in_alert, not_cors, open_signed_in};
-use super::no_alert_text;
+use super::{no_alert_text, no_longer_loading};
 use crate::support::{Fault, Harness, Page, Rule};
 use crate::{Scenario, scenarios};
 
@@ -71,6 +71,7 @@ pub async fn fault_explainer_defaults_fail_inside_the_section_and_retry(
             return Err(format!("the explainer's hang is told as {text:?}"));
         }
         not_cors(&text)?;
+        no_longer_loading(page, "Loading permissions").await?;
         // Only the section failed: the page's own parts are there.
         page.heading("Groups").await?;
         page.js("document.querySelector('.explainer').scrollIntoView(); return true;")

@@ -87,6 +87,7 @@ pub async fn fault_webhooks_list_fails_then_retry(h: &Harness, page: &Page) -> R
     if !text.contains("503") || !text.contains("Retry") || text.contains("address of Open WebUI") {
         return Err(format!("the list's 503 is told as {text:?}"));
     }
+    super::no_longer_loading(page, "Loading webhooks").await?;
     page.button("New webhook").await?;
     page.screenshot(&h.artifacts().join("fault-webhooks-503.png"))
         .await?;
