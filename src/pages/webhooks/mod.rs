@@ -86,6 +86,8 @@ fn WebhooksList() -> impl IntoView {
             <LoadError state=catalog.state />
             <WriteError error=toggle.error on_retry=Callback::new(move |_| toggle.retry()) />
             {move || match hooks.value.get() {
+                // Failed: the message and Retry above say so, not "Loading".
+                None if hooks.state.error.with(Option::is_some) => ().into_any(),
                 None => view! { <p class="muted">"Loading webhooks…"</p> }.into_any(),
                 Some(list) if list.is_empty() => view! {
                     <p class="empty">"No webhooks yet. “New webhook” adds one."</p>
