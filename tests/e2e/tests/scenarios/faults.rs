@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::common::{create_user, search, server_user, sign_in_with_form, unique, wait_rows};
 use crate::support::page::{DEADLINE, xp_lit};
+use crate::support::session::{admin_session, open_with_session};
 use crate::support::{Fault, Harness, Page, Rule};
 use crate::{Scenario, scenarios};
 
@@ -42,19 +43,19 @@ pub(super) async fn open_signed_in(
     path: &str,
     deadline_ms: Option<u32>,
 ) -> Result<(), String> {
-    let (_, me) = h.api.get("/api/v1/auths/")?;
-    let session = json!({"base_url": server, "token": h.api.token, "user": me, "remember": false});
-    page.goto(&format!("{app}/")).await?;
-    let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
+    let session = admin_session(h, server, false)?;
     let deadline = match deadline_ms {
         Some(ms) => format!("localStorage.setItem('owui-admin.deadline-ms', '{ms}');"),
         None => "localStorage.removeItem('owui-admin.deadline-ms');".into(),
     };
-    page.js(&format!(
-        "sessionStorage.setItem('owui-admin.session', {lit}); {deadline} return true;"
-    ))
+    open_with_session(
+        page,
+        &format!("{app}/"),
+        &session,
+        &deadline,
+        &format!("{app}{path}"),
+    )
     .await?;
-    page.goto(&format!("{app}{path}")).await?;
     super::common::main_nav(page).await
 }
 
