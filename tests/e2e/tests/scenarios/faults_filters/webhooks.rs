@@ -15,6 +15,7 @@ use crate::{Scenario, scenarios};
 pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
         fault_webhooks_list_fails_then_retry,
+        fault_webhooks_catalog_fails_inside_the_dialog,
         fault_webhooks_save_dropped_keeps_the_form,
         fault_webhooks_url_refused_is_shown_on_the_field,
         fault_webhooks_expired_session_keeps_the_typed_webhook,
@@ -108,6 +109,48 @@ pub async fn fault_webhooks_list_fails_then_retry(h: &Harness, page: &Page) -> R
     )
     .await?;
     alert_gone(page, "could not read").await
+}
+
+/// The event catalog answers a proxy's 502 page: the New webhook dialog (modal, so the screen's
+/// own message behind it cannot be reached) says so with Retry instead of "Loading the event
+/// catalog…" forever; Retry there brings the events.
+pub async fn fault_webhooks_catalog_fails_inside_the_dialog(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let _scope = h.faults.scope()?;
+    // The list passes (the first matching rule wins); the catalog (`/api/events`) fails.
+    h.faults.set(Rule::new("GET", HOOKS, Fault::Delay(0.0)))?;
+    h.faults
+        .set(Rule::new("GET", "/api/events", Fault::HtmlError(502)))?;
+    open_signed_in(h, page, &h.fault_url, &h.fault_url, "/webhooks", None).await?;
+    page.heading("Webhooks").await?;
+    alert_with(page, "unavailable").await?;
+    page.click("New webhook").await?;
+    page.heading("New webhook").await?;
+    let text = page
+        .wait_xpath("//dialog[@open]//*[@role='alert'][contains(., 'unavailable')]")
+        .await?
+        .text()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !text.contains("502") || !text.contains("Retry") {
+        return Err(format!(
+            "the catalog's 502 in the dialog is told as {text:?}"
+        ));
+    }
+    super::no_longer_loading(page, "Loading the event catalog").await?;
+    page.screenshot(&h.artifacts().join("fault-webhooks-catalog-502.png"))
+        .await?;
+    h.faults.clear()?;
+    page.click_in_dialog("Retry").await?;
+    page.wait_css("dialog[open] input[name='chat.*']").await?;
+    page.wait_js(
+        "the audit trail still selected",
+        "['user.*', 'group.*', 'auth.*'].every(e => document.querySelector(`dialog[open] input[name=\"${e}\"]`)?.checked)",
+    )
+    .await?;
+    page.click_in_dialog("Cancel").await
 }
 
 /// Save whose connection drops before the server saw it: "may not have been saved", the dialog
