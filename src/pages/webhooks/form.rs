@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use super::events::{AUDIT_TRAIL, choices};
 use crate::api::{EventCatalog, Webhook};
-use crate::components::alert::WriteError;
+use crate::components::alert::{LoadError, WriteError};
 use crate::components::dialog::Dialog;
 use crate::components::field::{FieldErrors, TextField};
 use crate::components::toast::use_toasts;
+use crate::latest::LoadState;
 use crate::write::use_write;
 
 /// The fields the server's errors are shown at.
@@ -21,6 +22,9 @@ pub fn WebhookDialog(
     /// The event catalog (its patterns are offered once it is here).
     #[prop(into)]
     catalog: Signal<Option<EventCatalog>>,
+    /// How loading the catalog went: a failure is said here, with Retry (the screen's own
+    /// message is behind this modal dialog).
+    catalog_state: LoadState,
     on_close: Callback<()>,
     /// After a successful save.
     on_saved: Callback<()>,
@@ -98,7 +102,10 @@ pub fn WebhookDialog(
                     <button type="button" class="btn btn-small" on:click=move |_| events.set(AUDIT_TRAIL.iter().map(|s| s.to_string()).collect())>
                         "Select the admin audit trail (user.*, group.*, auth.*)"
                     </button>
-                    {move || options.with(Vec::is_empty).then(|| view! { <p class="muted">"Loading the event catalog…"</p> })}
+                    {move || options.with(Vec::is_empty).then(|| match catalog_state.error.with(Option::is_some) {
+                        true => view! { <LoadError state=catalog_state /> }.into_any(),
+                        false => view! { <p class="muted">"Loading the event catalog…"</p> }.into_any(),
+                    })}
                     <div class="webhook-events">
                         <For each=move || options.get() key=|c| c.value.clone() let:choice>
                             {

@@ -129,8 +129,8 @@ fn WebhooksList() -> impl IntoView {
             });
             match open.get() {
                 Open::Nothing => ().into_any(),
-                Open::New => view! { <WebhookDialog hook=None catalog=catalog.value on_close=close on_saved=saved /> }.into_any(),
-                Open::Edit(h) => view! { <WebhookDialog hook=Some(h) catalog=catalog.value on_close=close on_saved=saved /> }.into_any(),
+                Open::New => view! { <WebhookDialog hook=None catalog=catalog.value catalog_state=catalog.state on_close=close on_saved=saved /> }.into_any(),
+                Open::Edit(h) => view! { <WebhookDialog hook=Some(h) catalog=catalog.value catalog_state=catalog.state on_close=close on_saved=saved /> }.into_any(),
                 Open::Delete(h) => {
                     let title = format!("Delete webhook {}?", h.name);
                     let target = h.clone();
