@@ -486,6 +486,13 @@ fn event_webhooks_decode_and_write_back_every_key() {
         bad.to_string().contains("URL you provided is invalid"),
         "{bad}"
     );
+    // The webhook form shows it at its URL field.
+    assert!(
+        bad.field_errors_for(&["name", "url"])
+            .get("url")
+            .is_some_and(|m| m.contains("URL you provided is invalid")),
+        "{bad:?}"
+    );
 }
 
 #[test]

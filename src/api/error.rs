@@ -313,6 +313,9 @@ fn guess_field(detail: &str) -> Option<&'static str> {
         Some("password")
     } else if d.contains("parent group") || d.contains("descendant of itself") {
         Some("parent_group_id")
+    } else if d.contains("url") {
+        // A webhook's address (Open WebUI's INVALID_URL: not a public address).
+        Some("url")
     } else {
         None
     }

@@ -60,6 +60,8 @@ pub fn AccessExplainer(
             <LoadError state=own.state />
             <GroupCheck groups=groups preview=preview />
             {move || match rows.get() {
+                // Failed: the message and Retry above say so, not "Loading".
+                None if defaults.state.error.with(Option::is_some) || own.state.error.with(Option::is_some) => ().into_any(),
                 None => view! { <p class="muted">"Loading permissions…"</p> }.into_any(),
                 Some((list, n)) => {
                     let name = name.clone();

@@ -66,9 +66,14 @@ pub fn BulkDialog(
     let pages = RwSignal::new((0usize, 0usize));
     // Closing the dialog (Cancel, Escape) stops the walk: its flag goes with the dialog.
     let collecting = Cancel::new();
-    if let Some(q) = matching
-        && let Some(client) = session.client_untracked()
-    {
+    let matching = StoredValue::new(matching);
+    // Collects (again, for Retry after a failure).
+    let collect = move || {
+        let (Some(q), Some(client)) = (matching.get_value(), session.client_untracked()) else {
+            return;
+        };
+        collect_error.set(None);
+        pages.set((0, 0));
         spawn_local(async move {
             match all_matching(&client, &q, pages, collecting).await {
                 Ok(all) => {
@@ -80,7 +85,8 @@ pub fn BulkDialog(
                 }
             }
         });
-    }
+    };
+    collect();
     let sgroup = suspension::find_group(&groups).map(|g| g.id.clone());
     let split = Memo::new(move |_| {
         users.with(|us| {
@@ -190,8 +196,17 @@ pub fn BulkDialog(
             {move || match (stage.get(), split.get()) {
                 (Stage::Confirm, None) => view! {
                     <div class="dialog-body">
-                        <Progress label="Collecting matching users" done=Signal::derive(move || pages.get().0) total=Signal::derive(move || pages.get().1) />
-                        {move || collect_error.get().map(|e| view! { <p class="error" role="alert">{format!("Could not collect the matching users: {e}")}</p> })}
+                        // A failed collection is not shown as still running: its message, and Retry.
+                        <Show when=move || collect_error.with(Option::is_none)>
+                            <Progress label="Collecting matching users" done=Signal::derive(move || pages.get().0) total=Signal::derive(move || pages.get().1) />
+                        </Show>
+                        {move || collect_error.get().map(|e| view! {
+                            <div class="error" role="alert">
+                                <span>{format!("Could not collect the matching users: {e}")}</span>
+                                " "
+                                <button type="button" class="btn btn-small" on:click=move |_| collect()>"Retry"</button>
+                            </div>
+                        })}
                     </div>
                     <div class="dialog-actions">
                         <button class="btn" on:click=move |_| { collecting.cancel(); on_close.run(()) }>"Cancel"</button>

@@ -158,6 +158,11 @@ pub fn UsersPage() -> impl IntoView {
             }
         },
     );
+    // A filtered page waits for the filters' resolution: when that failed (its message and
+    // Retry are above the table), the table is not loading until Retry starts it again.
+    let list_busy = Signal::derive(move || {
+        list.loading() && (resolved.loading() || resolved.state.error.with(Option::is_none))
+    });
     let counts = use_latest(|| (), |client, _| async move { role_counts(&client).await });
     // One call for all group names, instead of one per row.
     let groups = use_latest(|| (), |client, _| async move { client.groups().await });
@@ -291,13 +296,13 @@ pub fn UsersPage() -> impl IntoView {
                 on_action=Callback::new(move |a| open.set(Open::Bulk(a)))
                 pending_queue=pending_queue
             />
-            <div class="table-wrap" class:loading=move || list.loading()>
+            <div class="table-wrap" class:loading=move || list_busy.get()>
                 <div class="progress" aria-hidden="true"></div>
                 <LoadError state=list.state />
                 <UsersTable
                     users=users.into()
                     loaded=Signal::derive(move || list.value.with(Option::is_some))
-                    busy=list.state.loading.into()
+                    busy=list_busy
                     query=query.into()
                     group_names=group_names.into()
                     hidden=hidden_columns

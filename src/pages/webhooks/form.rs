@@ -5,11 +5,15 @@ use leptos::prelude::*;
 
 use super::events::{AUDIT_TRAIL, choices};
 use crate::api::{EventCatalog, Webhook};
-use crate::components::alert::WriteError;
+use crate::components::alert::{LoadError, WriteError};
 use crate::components::dialog::Dialog;
 use crate::components::field::{FieldErrors, TextField};
 use crate::components::toast::use_toasts;
+use crate::latest::LoadState;
 use crate::write::use_write;
+
+/// The fields the server's errors are shown at.
+const FIELDS: &[&str] = &["name", "url"];
 
 /// Creates (`hook: None`) or edits a webhook.
 #[component]
@@ -18,6 +22,9 @@ pub fn WebhookDialog(
     /// The event catalog (its patterns are offered once it is here).
     #[prop(into)]
     catalog: Signal<Option<EventCatalog>>,
+    /// How loading the catalog went: a failure is said here, with Retry (the screen's own
+    /// message is behind this modal dialog).
+    catalog_state: LoadState,
     on_close: Callback<()>,
     /// After a successful save.
     on_saved: Callback<()>,
@@ -49,11 +56,13 @@ pub fn WebhookDialog(
                 c.update_event_webhook(&hook).await
             }
         },
-        move |r| {
-            if let Ok(h) = r {
+        move |r| match r {
+            Ok(h) => {
                 toasts.success(format!("Webhook “{}” saved.", h.name));
                 on_saved.run(());
             }
+            // The server's word on the URL (not a public address, a 422 per field) at the field.
+            Err(e) => errors.set(e.field_errors_for(FIELDS)),
         },
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -93,7 +102,10 @@ pub fn WebhookDialog(
                     <button type="button" class="btn btn-small" on:click=move |_| events.set(AUDIT_TRAIL.iter().map(|s| s.to_string()).collect())>
                         "Select the admin audit trail (user.*, group.*, auth.*)"
                     </button>
-                    {move || options.with(Vec::is_empty).then(|| view! { <p class="muted">"Loading the event catalog…"</p> })}
+                    {move || options.with(Vec::is_empty).then(|| match catalog_state.error.with(Option::is_some) {
+                        true => view! { <LoadError state=catalog_state /> }.into_any(),
+                        false => view! { <p class="muted">"Loading the event catalog…"</p> }.into_any(),
+                    })}
                     <div class="webhook-events">
                         <For each=move || options.get() key=|c| c.value.clone() let:choice>
                             {
@@ -119,7 +131,7 @@ pub fn WebhookDialog(
                         </For>
                     </div>
                 </fieldset>
-                <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) />
+                <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) fields=FIELDS />
                 <div class="dialog-actions">
                     <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="btn btn-primary" disabled=move || save.pending().get()>"Save"</button>

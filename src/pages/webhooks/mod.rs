@@ -86,6 +86,8 @@ fn WebhooksList() -> impl IntoView {
             <LoadError state=catalog.state />
             <WriteError error=toggle.error on_retry=Callback::new(move |_| toggle.retry()) />
             {move || match hooks.value.get() {
+                // Failed: the message and Retry above say so, not "Loading".
+                None if hooks.state.error.with(Option::is_some) => ().into_any(),
                 None => view! { <p class="muted">"Loading webhooks…"</p> }.into_any(),
                 Some(list) if list.is_empty() => view! {
                     <p class="empty">"No webhooks yet. “New webhook” adds one."</p>
@@ -127,8 +129,8 @@ fn WebhooksList() -> impl IntoView {
             });
             match open.get() {
                 Open::Nothing => ().into_any(),
-                Open::New => view! { <WebhookDialog hook=None catalog=catalog.value on_close=close on_saved=saved /> }.into_any(),
-                Open::Edit(h) => view! { <WebhookDialog hook=Some(h) catalog=catalog.value on_close=close on_saved=saved /> }.into_any(),
+                Open::New => view! { <WebhookDialog hook=None catalog=catalog.value catalog_state=catalog.state on_close=close on_saved=saved /> }.into_any(),
+                Open::Edit(h) => view! { <WebhookDialog hook=Some(h) catalog=catalog.value catalog_state=catalog.state on_close=close on_saved=saved /> }.into_any(),
                 Open::Delete(h) => {
                     let title = format!("Delete webhook {}?", h.name);
                     let target = h.clone();

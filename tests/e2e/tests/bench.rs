@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use support::Harness;
+use support::session::{admin_session, open_with_session, start_or_exit};
 
 const RUNS: usize = 7;
 /// Page turns on the users list (Next and Previous in turn) for the memory figures.
@@ -58,13 +59,14 @@ const done = arguments[arguments.length - 1];
 async fn paging_memory(h: &Harness, session: &str) -> Result<(), String> {
     let page = h.browser().await?;
     let r = async {
-        page.goto(&format!("{}/favicon.ico", h.app_url)).await?;
-        page.js(&format!(
-            "sessionStorage.setItem('owui-admin.session', {}); return 1;",
-            serde_json::to_string(session).unwrap_or_default()
-        ))
+        open_with_session(
+            &page,
+            &format!("{}/favicon.ico", h.app_url),
+            session,
+            "",
+            &format!("{}/users", h.app_url),
+        )
         .await?;
-        page.goto(&format!("{}/users", h.app_url)).await?;
         page.wait_xpath("//nav[@aria-label='Pagination']//button[normalize-space()='Next page'][not(@disabled)]")
             .await?;
         let (mut at, mut requests) = (0, 0);
@@ -93,29 +95,23 @@ async fn paging_memory(h: &Harness, session: &str) -> Result<(), String> {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    let h = match Harness::start() {
-        Ok(h) => h,
-        Err(e) => {
-            eprintln!("bench harness failed: {e}");
-            std::process::exit(1);
-        }
-    };
+    let (rt, h) = start_or_exit("bench");
     let result = rt.block_on(async {
-        let (_, me) = h.api.get("/api/v1/auths/")?;
-        let session = json!({"base_url": h.owui_url, "token": h.api.token, "user": me, "remember": false}).to_string();
+        let session = admin_session(&h, &h.owui_url, false)?;
         paging_memory(&h, &session).await?;
         let mut times = Vec::new();
         let mut requests = Vec::new();
         for _ in 0..RUNS {
             // A fresh browser profile each run: nothing cached.
             let page = h.browser().await?;
-            page.goto(&format!("{}/favicon.ico", h.app_url)).await?;
-            page.js(&format!("sessionStorage.setItem('owui-admin.session', {}); return 1;", serde_json::to_string(&session).unwrap_or_default())).await?;
-            page.goto(&format!("{}/users", h.app_url)).await?;
+            open_with_session(
+                &page,
+                &format!("{}/favicon.ico", h.app_url),
+                &session,
+                "",
+                &format!("{}/users", h.app_url),
+            )
+            .await?;
             let v = page
                 .client
                 .execute_async(

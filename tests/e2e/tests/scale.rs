@@ -7,6 +7,7 @@
 mod support;
 
 use serde_json::{Value, json};
+use support::session::{admin_session, open_with_session, start_or_exit};
 use support::{Harness, Page};
 
 /// Cold runs per view (a fresh browser profile each).
@@ -76,13 +77,14 @@ async fn measure(
 ) -> Result<(f64, Vec<String>, String), String> {
     let page = Page::open(&h.webdriver_url).await?;
     let r = async {
-        page.goto(&format!("{}/favicon.ico", h.app_url)).await?;
-        page.js(&format!(
-            "sessionStorage.setItem('owui-admin.session', {}); return 1;",
-            serde_json::to_string(session).unwrap_or_default()
-        ))
+        open_with_session(
+            &page,
+            &format!("{}/favicon.ico", h.app_url),
+            session,
+            "",
+            &format!("{}{path}", h.app_url),
+        )
         .await?;
-        page.goto(&format!("{}{path}", h.app_url)).await?;
         let v = page
             .client
             .execute_async(SETTLED_JS, vec![])
@@ -112,25 +114,14 @@ fn main() {
         eprintln!("scale bench: set OWUI_DATA_DIR to a directory made by scripts/seed-scale");
         std::process::exit(2);
     }
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    let h = match Harness::start() {
-        Ok(h) => h,
-        Err(e) => {
-            eprintln!("scale bench harness failed: {e}");
-            std::process::exit(1);
-        }
-    };
+    let (rt, h) = start_or_exit("scale bench");
     let result = rt.block_on(async {
-        let (_, me) = h.api.get("/api/v1/auths/")?;
         let (_, first) = h.api.get("/api/v1/users/?page=1")?;
         println!(
             "users list views at {} users (median of {RUNS} cold runs; time from navigation to the settled table):",
             first["total"]
         );
-        let session = json!({"base_url": h.owui_url, "token": h.api.token, "user": me, "remember": false}).to_string();
+        let session = admin_session(&h, &h.owui_url, false)?;
         let (_, groups) = h.api.get("/api/v1/groups/")?;
         for (label, path) in VIEWS {
             let mut path = path.to_string();

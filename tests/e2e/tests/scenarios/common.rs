@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use crate::support::session::{admin_session, open_with_session};
 use crate::support::{Harness, Page};
 
 /// Signs in through the form. `server` replaces the prefilled Server URL when given.
@@ -36,19 +37,16 @@ pub async fn signed_in_on(
     server: &str,
     path: &str,
 ) -> Result<(), String> {
-    let (_, me) = h.api.get("/api/v1/auths/")?;
     // With the server's version, as sign-in keeps it (the console adapts to it from the start).
-    let session = json!({
-        "base_url": server, "token": h.api.token, "user": me, "remember": false,
-        "server": {"version": h.version},
-    });
-    page.goto(&format!("{app}/")).await?;
-    let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
-    page.js(&format!(
-        "sessionStorage.setItem('owui-admin.session', {lit}); return true;"
-    ))
+    let session = admin_session(h, server, true)?;
+    open_with_session(
+        page,
+        &format!("{app}/"),
+        &session,
+        "",
+        &format!("{app}{path}"),
+    )
     .await?;
-    page.goto(&format!("{app}{path}")).await?;
     main_nav(page).await
 }
 

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::common::{create_user, search, server_user, sign_in_with_form, unique, wait_rows};
 use crate::support::page::{DEADLINE, xp_lit};
+use crate::support::session::{admin_session, open_with_session};
 use crate::support::{Fault, Harness, Page, Rule};
 use crate::{Scenario, scenarios};
 
@@ -30,11 +31,11 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
 }
 
 /// The request deadline the hang scenarios give the app (instead of 30 s).
-const DEADLINE_MS: u32 = 3000;
+pub(super) const DEADLINE_MS: u32 = 3000;
 
 /// Opens `path` of the app at `app`, signed in as the harness admin against `server`, with the
 /// request deadline `deadline_ms` (set before the app starts: it reads it once).
-async fn open_signed_in(
+pub(super) async fn open_signed_in(
     h: &Harness,
     page: &Page,
     app: &str,
@@ -42,24 +43,24 @@ async fn open_signed_in(
     path: &str,
     deadline_ms: Option<u32>,
 ) -> Result<(), String> {
-    let (_, me) = h.api.get("/api/v1/auths/")?;
-    let session = json!({"base_url": server, "token": h.api.token, "user": me, "remember": false});
-    page.goto(&format!("{app}/")).await?;
-    let lit = serde_json::to_string(&session.to_string()).map_err(|e| e.to_string())?;
+    let session = admin_session(h, server, false)?;
     let deadline = match deadline_ms {
         Some(ms) => format!("localStorage.setItem('owui-admin.deadline-ms', '{ms}');"),
         None => "localStorage.removeItem('owui-admin.deadline-ms');".into(),
     };
-    page.js(&format!(
-        "sessionStorage.setItem('owui-admin.session', {lit}); {deadline} return true;"
-    ))
+    open_with_session(
+        page,
+        &format!("{app}/"),
+        &session,
+        &deadline,
+        &format!("{app}{path}"),
+    )
     .await?;
-    page.goto(&format!("{app}{path}")).await?;
     super::common::main_nav(page).await
 }
 
 /// The text of the first alert containing `part` (waits for it).
-async fn alert_with(page: &Page, part: &str) -> Result<String, String> {
+pub(super) async fn alert_with(page: &Page, part: &str) -> Result<String, String> {
     let el = page
         .wait_xpath(&format!(
             "//*[@role='alert'][contains(., {})]",
@@ -71,7 +72,7 @@ async fn alert_with(page: &Page, part: &str) -> Result<String, String> {
 }
 
 /// Clicks the button `name` inside the alert that says `part`.
-async fn click_in_alert(page: &Page, part: &str, name: &str) -> Result<(), String> {
+pub(super) async fn click_in_alert(page: &Page, part: &str, name: &str) -> Result<(), String> {
     page.wait_xpath(&format!(
         "//*[@role='alert'][contains(., {})]//button[normalize-space()={}]",
         xp_lit(part),
@@ -84,7 +85,7 @@ async fn click_in_alert(page: &Page, part: &str, name: &str) -> Result<(), Strin
 }
 
 /// Waits until no alert says `part` any more.
-async fn alert_gone(page: &Page, part: &str) -> Result<(), String> {
+pub(super) async fn alert_gone(page: &Page, part: &str) -> Result<(), String> {
     let lit = serde_json::to_string(part).map_err(|e| e.to_string())?;
     page.wait_js(
         &format!("the alert {part:?} to go"),
@@ -96,7 +97,7 @@ async fn alert_gone(page: &Page, part: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
-fn not_cors(text: &str) -> Result<(), String> {
+pub(super) fn not_cors(text: &str) -> Result<(), String> {
     if text.contains("CORS") || text.contains("origin") {
         return Err(format!("blamed on CORS: {text:?}"));
     }
@@ -104,7 +105,7 @@ fn not_cors(text: &str) -> Result<(), String> {
 }
 
 /// Polls the server until `check` holds (the UI's change may take a moment to arrive).
-async fn server_eventually(
+pub(super) async fn server_eventually(
     what: &str,
     mut check: impl FnMut() -> Result<bool, String>,
 ) -> Result<(), String> {
@@ -126,7 +127,7 @@ fn first_page_rows(h: &Harness) -> Result<u64, String> {
 }
 
 /// Waits until the button `name` (first of that name) is enabled.
-async fn enabled(page: &Page, name: &str) -> Result<(), String> {
+pub(super) async fn enabled(page: &Page, name: &str) -> Result<(), String> {
     let lit = serde_json::to_string(name).map_err(|e| e.to_string())?;
     page.wait_js(
         &format!("button {name:?} enabled"),
@@ -138,7 +139,7 @@ async fn enabled(page: &Page, name: &str) -> Result<(), String> {
     .map(|_| ())
 }
 
-async fn nav_to(page: &Page, link: &str) -> Result<(), String> {
+pub(super) async fn nav_to(page: &Page, link: &str) -> Result<(), String> {
     page.wait_xpath(&format!(
         "//nav[@aria-label='Main']//a[normalize-space()={}]",
         xp_lit(link)

@@ -11,6 +11,7 @@ pub mod line;
 pub mod nginx;
 pub mod page;
 pub mod readme;
+pub mod session;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
