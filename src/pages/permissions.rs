@@ -37,6 +37,8 @@ pub fn DefaultPermissionsPage() -> impl IntoView {
             </div>
             <LoadError state=loaded.state />
             {move || match first.get() {
+                // Failed: the message and Retry above say so, not "Loading".
+                None if loaded.state.error.with(Option::is_some) => ().into_any(),
                 None => view! { <p class="muted loading-row">"Loading default permissions…"</p> }.into_any(),
                 Some(stored) => view! { <DefaultsEditor stored=stored /> }.into_any(),
             }}

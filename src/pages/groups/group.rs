@@ -55,7 +55,7 @@ pub fn GroupPage() -> impl IntoView {
                 }
                 match seed.get() {
                     Some((_, seed)) => view! { <GroupEditor seed=seed /> }.into_any(),
-                    None => view! { <Loading title="Loading group…" /> }.into_any(),
+                    None => view! { <Loading title="Loading group…" failed=failed(groups, defaults) /> }.into_any(),
                 }
             }}
         </section>
@@ -80,7 +80,7 @@ pub fn NewGroupPage() -> impl IntoView {
             <LoadError state=defaults.state />
             {move || match seed.get() {
                 Some((_, seed)) => view! { <GroupEditor seed=seed /> }.into_any(),
-                None => view! { <Loading title="Loading the new group form…" /> }.into_any(),
+                None => view! { <Loading title="Loading the new group form…" failed=failed(groups, defaults) /> }.into_any(),
             }}
         </section>
     }
@@ -112,14 +112,23 @@ pub fn seed_once<T: Clone + PartialEq + Send + Sync + 'static>(
     })
 }
 
+/// True when a load failed (its message and Retry stand above): no longer "Loading".
+fn failed(groups: Latest<Vec<Group>>, defaults: Latest<JsonMap>) -> Signal<bool> {
+    Signal::derive(move || {
+        groups.state.error.with(Option::is_some) || defaults.state.error.with(Option::is_some)
+    })
+}
+
 /// The form before its data is there: nothing can be typed yet.
 #[component]
-fn Loading(title: &'static str) -> impl IntoView {
+fn Loading(title: &'static str, failed: Signal<bool>) -> impl IntoView {
     let blank = GeneralInput::of(&Group::default());
     view! {
-        <div class="page-head group-head"><h1>{title}</h1></div>
-        <p class="muted loading-row">"Loading…"</p>
-        <div class="panel group-section" aria-busy="true">
+        <div class="page-head group-head"><h1>{move || if failed.get() { "Group" } else { title }}</h1></div>
+        <Show when=move || !failed.get()>
+            <p class="muted loading-row">"Loading…"</p>
+        </Show>
+        <div class="panel group-section" aria-busy=move || (!failed.get()).to_string()>
             <GeneralForm draft=Draft::new(&blank) choices=Vec::new() errors=RwSignal::new(Default::default()) disabled=true />
         </div>
     }

@@ -27,6 +27,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
         fault_dropped_user_save_says_interrupted_and_try_again_works,
         fault_status_save_answer_lost_says_it_may_have_been_saved,
         fault_expired_session_keeps_typed_status_and_sends_it_again,
+        fault_group_and_defaults_failed_loads_are_not_still_loading,
     ]
 }
 
@@ -573,4 +574,50 @@ pub async fn fault_expired_session_keeps_typed_status_and_sends_it_again(
         Ok(s["status_message"] == typed.as_str())
     })
     .await
+}
+
+/// A group's screen and Default permissions whose loads fail say so with Retry, and nothing
+/// below the message still says "Loading" as if an answer were coming; Retry then loads them.
+pub async fn fault_group_and_defaults_failed_loads_are_not_still_loading(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let still_loading = "document.querySelector('main, body').innerText.includes('Loading')";
+    let _scope = h.faults.scope()?;
+    h.faults
+        .set(Rule::new("GET", "/api/v1/groups/", Fault::HtmlError(502)))?;
+    open_signed_in(
+        h,
+        page,
+        &h.fault_url,
+        &h.fault_url,
+        "/groups/no-such-group",
+        None,
+    )
+    .await?;
+    alert_with(page, "unavailable").await?;
+    if page.js(&format!("return {still_loading};")).await? == json!(true) {
+        return Err("the group screen says Loading under its failed load".into());
+    }
+    page.heading("Group").await?;
+
+    h.faults.clear()?;
+    h.faults.set(Rule::new(
+        "GET",
+        "/api/v1/users/default/permissions",
+        Fault::HtmlError(502),
+    ))?;
+    nav_to(page, "Default permissions").await?;
+    alert_with(page, "unavailable").await?;
+    if page.js(&format!("return {still_loading};")).await? == json!(true) {
+        return Err("Default permissions says Loading under its failed load".into());
+    }
+    page.screenshot(&h.artifacts().join("fault-defaults-502.png"))
+        .await?;
+    h.faults.clear()?;
+    click_in_alert(page, "unavailable", "Retry").await?;
+    alert_gone(page, "unavailable").await?;
+    page.wait_xpath("//*[@role='group' or self::fieldset][.//input[@type='checkbox']]")
+        .await
+        .map(|_| ())
 }
