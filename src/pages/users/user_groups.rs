@@ -94,7 +94,7 @@ pub fn UserGroups(
                     if n == of { count(of as u64, "group") } else { format!("{n} of {}", count(of as u64, "group")) }
                 }}</p>
                 <ul class="group-choices" aria-label="Groups">
-                    <For each=shown key=|r| (r.id.clone(), r.name.clone(), r.member.clone()) children=row />
+                    {move || shown().into_iter().map(row).collect_view()}
                 </ul>
             </Show>
         </section>
@@ -115,7 +115,6 @@ pub fn UserGroups(
 /// "through {group}" and no box when the membership comes from a child group.
 #[component]
 fn ChoiceRow(row: GroupRow, wanted: RwSignal<HashMap<String, bool>>) -> impl IntoView {
-    let link = href(&routes::group(&row.id, None));
     let oauth = row
         .oauth
         .then(|| view! { <span class="badge idp-mark">"Created by OAuth"</span> });
@@ -128,7 +127,7 @@ fn ChoiceRow(row: GroupRow, wanted: RwSignal<HashMap<String, bool>>) -> impl Int
         return view! {
             <li class="group-choice inherited">
                 <span class="no-box" aria-hidden="true"></span>
-                <a href=link>{row.name.clone()}</a>
+                <a href=href(&routes::group(&row.id, None))>{row.name.clone()}</a>
                 <span class="badge">{format!("through {via}")}</span>
                 {oauth}
                 <span class="muted small">"(leave that group to leave this one)"</span>
@@ -157,7 +156,6 @@ fn ChoiceRow(row: GroupRow, wanted: RwSignal<HashMap<String, bool>>) -> impl Int
             </label>
             <span class=move || state().0>{move || state().1}</span>
             {oauth}
-            <a class="small" href=link aria-label=format!("Open group {}", row.name)>"open"</a>
         </li>
     }
     .into_any()

@@ -9,7 +9,7 @@ use crate::api::{Group, GroupSync, created_by_oauth};
 use crate::suspension::is_suspension_group;
 
 /// How the user belongs to one group.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Member {
     /// A direct member: can leave.
     Direct,

@@ -143,8 +143,11 @@ pub async fn membership_user_page_join_two_leave_one(
     page.wait_xpath("//dialog[@open]//p[contains(., 'Join:')]")
         .await?;
     screenshots(h, page, "membership-user-confirm").await?;
-    h.faults
-        .set(Rule::new("POST", format!("/groups/id/{b}/users/add"), Fault::Drop))?;
+    h.faults.set(Rule::new(
+        "POST",
+        format!("/groups/id/{b}/users/add"),
+        Fault::Drop,
+    ))?;
     page.click_in_dialog("Apply").await?;
     let bad = page
         .wait_xpath("//dialog[@open]//li[@data-outcome='failed']")
