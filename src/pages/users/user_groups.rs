@@ -103,7 +103,7 @@ pub fn UserGroups(
                 user_id=user_id.clone()
                 user_name=user_name
                 steps=pending.get_untracked()
-                sync=sync.value.get_untracked().flatten()
+                sync=Signal::derive(move || sync.value.get().flatten())
                 on_close=Callback::new(move |_| reviewing.set(false))
                 on_done=on_changed
             />

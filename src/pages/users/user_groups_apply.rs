@@ -28,8 +28,10 @@ pub fn ApplyGroupChanges(
     user_name: Signal<String>,
     /// The changes, as reviewed.
     steps: Vec<Step>,
-    /// Whether an identity provider manages memberships (`None`: not read, or not readable).
-    sync: Option<GroupSync>,
+    /// Whether an identity provider manages memberships (`None` until read: Apply waits for it,
+    /// so the warning is never skipped by a quick click).
+    #[prop(into)]
+    sync: Signal<Option<GroupSync>>,
     on_close: Callback<()>,
     /// Something may have changed on the server (after each run).
     on_done: Callback<()>,
@@ -41,11 +43,13 @@ pub fn ApplyGroupChanges(
     let cancel = Cancel::new();
     let results = RwSignal::new(Vec::<(Step, Outcome)>::new());
     let what = summary(&steps);
-    let undone = sync
-        .as_ref()
-        .map(|s| undone_by_sync(&steps, s))
-        .unwrap_or_default();
     let all = StoredValue::new(steps);
+    let undone = move || {
+        sync.with(|s| {
+            s.as_ref()
+                .map(|s| all.with_value(|steps| undone_by_sync(steps, s)))
+        })
+    };
     let uid = StoredValue::new(user_id);
 
     let start = move |list: Vec<Step>, retry: bool| {
@@ -133,16 +137,21 @@ pub fn ApplyGroupChanges(
                     <div class="dialog-body">
                         <p class="change-summary">{what.clone()}</p>
                         <p class="muted small">"One change per group is sent; each group's outcome is listed after."</p>
-                        {(!undone.is_empty()).then(|| view! {
-                            <p class="warning small">{format!(
-                                "Identity-provider group management is on: the change to {} is undone at the user's next sign-in.",
-                                undone.join(", ")
-                            )}</p>
-                        })}
+                        {move || match undone() {
+                            None => Some(view! { <p class="muted small">"Checking whether an identity provider manages these groups…"</p> }.into_any()),
+                            Some(u) if !u.is_empty() => Some(view! {
+                                <p class="warning small">{format!(
+                                    "Identity-provider group management is on: the change to {} is undone at the user's next sign-in.",
+                                    u.join(", ")
+                                )}</p>
+                            }.into_any()),
+                            Some(_) => None,
+                        }}
                     </div>
                     <div class="dialog-actions">
                         <button class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
-                        <button class="btn btn-primary" on:click=move |_| start(all.get_value(), false)>"Apply"</button>
+                        <button class="btn btn-primary" disabled=move || sync.with(Option::is_none)
+                            on:click=move |_| start(all.get_value(), false)>"Apply"</button>
                     </div>
                 }
                 .into_any(),

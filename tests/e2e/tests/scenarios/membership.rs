@@ -15,6 +15,7 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     scenarios![
         membership_user_page_join_two_leave_one,
         membership_paste_emails_one_add_call,
+        membership_user_page_warns_when_the_identity_provider_manages_groups,
         membership_keyboard_only,
     ]
 }
@@ -273,6 +274,68 @@ pub async fn membership_paste_emails_one_add_call(h: &Harness, page: &Page) -> R
         return Err("the pasted list stays after everyone was added".into());
     }
     Ok(())
+}
+
+/// With OAuth group management on, the confirm names the groups whose change the next sign-in
+/// undoes (not the one in `OAUTH_BLOCKED_GROUPS`), and Cancel changes nothing.
+pub async fn membership_user_page_warns_when_the_identity_provider_manages_groups(
+    h: &Harness,
+    page: &Page,
+) -> Result<(), String> {
+    let s = suffix();
+    let uid = create_user(
+        h,
+        &format!("Synced {s}"),
+        &format!("synced{s}@example.com"),
+        "user",
+    )?;
+    let (managed, kept) = (format!("Synced A {s}"), format!("Synced B {s}"));
+    for n in [&managed, &kept] {
+        create_group(h, json!({"name": n, "description": "e2e membership"}))?;
+    }
+    let before = h.api.ok(
+        h.api.get("/api/v1/auths/admin/config/oauth"),
+        "oauth config",
+    )?;
+    let on = json!({"ENABLE_OAUTH_GROUP_MANAGEMENT": true, "OAUTH_BLOCKED_GROUPS": json!([kept]).to_string()});
+    h.api.ok(
+        h.api.post("/api/v1/auths/admin/config/oauth", on),
+        "turn on",
+    )?;
+    let result = async {
+        signed_in_on(h, page, &h.app_url, &h.owui_url, &format!("/users/{uid}")).await?;
+        page.heading("Join or leave groups").await?;
+        page.fill("Filter groups", &s).await?;
+        click_xpath(page, &group_box(&managed)).await?;
+        click_xpath(page, &group_box(&kept)).await?;
+        page.click("Review group changes").await?;
+        let warn = page
+            .wait_xpath("//dialog[@open]//p[contains(@class,'warning')]")
+            .await?
+            .text()
+            .await
+            .map_err(err)?;
+        if warn != format!("Identity-provider group management is on: the change to {managed} is undone at the user's next sign-in.") {
+            return Err(format!("the confirm warns {warn:?}"));
+        }
+        page.screenshot(&h.artifacts().join("membership-user-sync-warning.png")).await?;
+        page.click_in_dialog("Cancel").await?;
+        page.wait_js("the dialog closed", "!document.querySelector('dialog[open]')").await?;
+        if !server_groups(h, &uid)?.is_empty() {
+            return Err("Cancel changed the user's groups".into());
+        }
+        Ok(())
+    }
+    .await;
+    let restore = json!({
+        "ENABLE_OAUTH_GROUP_MANAGEMENT": before["ENABLE_OAUTH_GROUP_MANAGEMENT"],
+        "OAUTH_BLOCKED_GROUPS": before["OAUTH_BLOCKED_GROUPS"],
+    });
+    let restored = h.api.ok(
+        h.api.post("/api/v1/auths/admin/config/oauth", restore),
+        "restore oauth config",
+    );
+    result.and(restored.map(|_| ()))
 }
 
 /// The new controls by keyboard alone: filter, tick with Space, review, apply, close; paste and
