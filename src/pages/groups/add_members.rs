@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::csv::{parse_emails, resolve};
+use super::csv::{look_up, parse_emails};
 use super::identity::SyncReminder;
+use super::paste_emails::PasteEmails;
 use crate::api::{Group, UserInfo, UserInfoList, UserListParams};
 use crate::components::alert::{LoadError, WriteError};
 use crate::components::debounce::{SEARCH_PAUSE, debounced};
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
-use crate::email_check::check_emails;
 use crate::format::count;
 use crate::latest::use_latest;
 use crate::write::{Write, use_write};
@@ -121,6 +121,7 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
             <Show when=move || !search.with(|s| s.trim().is_empty()) && results.value.with(|r| r.as_ref().is_some_and(|r| r.users.is_empty()))>
                 <p class="muted">"No users match."</p>
             </Show>
+            <PasteEmails group_id=group_id.clone() on_added=on_added />
             <CsvImport group_id=group_id on_added=on_added />
         </div>
     }
@@ -156,30 +157,16 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
     let look_up = use_write(
         move |client, emails: Vec<String>| async move {
             checking_total.try_set(emails.len());
-            let checked = check_emails(&client, emails.clone(), checked_n).await;
             // An expired session is the write's error: Sign in opens, then "Send again".
-            if let Some(e) = checked
-                .values()
-                .find_map(|r| r.as_ref().err().filter(|e| e.is_session_expired()))
-            {
-                return Err(e.clone());
-            }
-            let answered = |e: &&String| matches!(checked.get(*e), Some(Ok(_)));
-            let ok: Vec<String> = emails.iter().filter(answered).cloned().collect();
-            let failed: Vec<String> = emails.iter().filter(|e| !answered(e)).cloned().collect();
-            let users: Vec<UserInfo> = checked
-                .values()
-                .filter_map(|r| r.as_ref().ok().cloned().flatten())
-                .map(|u| UserInfo {
-                    id: u.id,
-                    name: u.name,
-                    email: u.email,
-                    role: u.role,
-                    ..Default::default()
-                })
-                .collect();
-            let (found, unknown) = resolve(&ok, &users);
-            Ok((found, unknown, failed))
+            let l = look_up(&client, emails, checked_n).await?;
+            let found = l.found.into_iter().map(|u| UserInfo {
+                id: u.id,
+                name: u.name,
+                email: u.email,
+                role: u.role,
+                ..Default::default()
+            });
+            Ok((found.collect(), l.unknown, l.failed))
         },
         move |result| {
             if let Ok((found, unknown, failed)) = result {

@@ -11,6 +11,7 @@ pub mod general;
 pub mod group;
 pub mod identity;
 pub mod members;
+pub mod paste_emails;
 pub mod tabs;
 pub mod tree;
 

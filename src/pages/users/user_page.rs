@@ -15,6 +15,7 @@ use super::delete_dialog::DeleteUserDialog;
 use super::edit_dialog::EditUserDialog;
 use super::identity_mark::{IdentityBadges, IdentityNote};
 use super::primary_admin_id;
+use super::user_groups::UserGroups;
 use super::user_suspension::{SuspensionStatus, suspension_of};
 use crate::api::{Capability, Group, JsonMap, User, UserListParams};
 use crate::components::alert::LoadError;
@@ -178,6 +179,8 @@ pub fn UserPage() -> impl IntoView {
                     <AccessExplainer user=u.clone() groups=groups.value preview=preview.value />
                 }
             })}
+            // Outside the user block above, so ticked groups survive a reload of the user (a new sign-in).
+            {move || { let uid = id.get(); view! { <Show when=move || user.value.with(Option::is_some)><UserGroups user_id=uid.clone() user_name=Signal::derive(move || user.value.with(|u| u.as_ref().map(|u| u.name.clone()).unwrap_or_default())) groups=groups.value on_changed=Callback::new(move |_| groups.reload()) /></Show> } }}
             {move || (user.value.with(Option::is_none) && user.state.error.with(Option::is_none)).then(|| view! { <p class="muted">"Loading…"</p> })}
         </section>
         {move || {
