@@ -3,6 +3,7 @@
 //! dependent toggles marked, and the unsaved diff.
 
 pub mod explain;
+pub mod impact;
 pub mod labels;
 pub mod leave_guard;
 pub mod model;
