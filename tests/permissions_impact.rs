@@ -96,7 +96,7 @@ fn key<'a>(p: &'a Preview, path: &str) -> &'a KeyImpact {
 fn a_group_turning_a_key_off_takes_it_only_from_members_without_another_source() {
     let mut after = groups()[0].clone();
     after.permissions = Some(map(json!({"features": {"web_search": false}})));
-    let change = Change::Group(after);
+    let change = Change::Group(Box::new(after));
     // Its own members, and every group granting the changed key; no direct lists.
     assert_eq!(
         needs(&change, &groups(), &defaults()),
@@ -122,7 +122,7 @@ fn a_group_turning_a_key_on_gives_it_to_members_of_child_groups_too() {
         json!({"features": {"web_search": true}, "workspace": {"models": true}}),
     ));
     let p = preview(
-        &Change::Group(after),
+        &Change::Group(Box::new(after)),
         &groups(),
         &defaults(),
         &[],
@@ -210,7 +210,7 @@ fn a_parent_change_moves_the_group_members_from_the_old_ancestors_keys_to_the_ne
     gs[3].permissions = Some(map(json!({"chat": {"temporary": true}})));
     let mut after = gs[1].clone();
     after.parent_group_id = Some("p".into());
-    let change = Change::Group(after);
+    let change = Change::Group(Box::new(after));
     let need = needs(&change, &gs, &defaults());
     assert_eq!(need.direct, ["r"], "direct members of the old parent");
     assert!(need.effective.contains(&"v".to_string()) && need.effective.contains(&"s".to_string()));
@@ -237,7 +237,7 @@ fn a_parent_change_keeps_the_old_parent_for_members_of_a_sibling_group() {
     snap.effective.insert("x".into(), users(&["a"]));
     let mut after = gs[1].clone();
     after.parent_group_id = None;
-    let change = Change::Group(after);
+    let change = Change::Group(Box::new(after));
     assert!(
         needs(&change, &gs, &defaults())
             .effective

@@ -15,7 +15,7 @@ use crate::api::{Group, JsonMap};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// A group saved from its screen: its permissions and/or parent as edited.
-    Group(Group),
+    Group(Box<Group>),
     /// The default permissions as edited.
     Defaults(JsonMap),
     /// Users added to the group (id).

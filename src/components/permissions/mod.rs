@@ -4,6 +4,8 @@
 
 pub mod explain;
 pub mod impact;
+pub mod impact_read;
+pub mod impact_view;
 pub mod labels;
 pub mod leave_guard;
 pub mod model;
