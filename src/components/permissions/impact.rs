@@ -275,14 +275,16 @@ pub fn needs(change: &Change, groups: &[Group], defaults: &JsonMap) -> Need {
     need
 }
 
-/// The groups `user` is an effective member of, as far as `snap` knows (ancestors included).
-pub fn person_before(groups: &[Group], snap: &Snapshot, user: &str) -> HashSet<String> {
-    let known = snap
-        .effective
-        .iter()
-        .filter(|(_, m)| m.iter().any(|(id, _)| id == user))
-        .map(|(g, _)| g.clone());
-    upclose(groups, known)
+/// User id → the groups `snap` read them in (effective membership), built once per preview so
+/// a bulk change over thousands of users stays linear.
+fn memberships(snap: &Snapshot) -> HashMap<&str, Vec<String>> {
+    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
+    for (g, members) in &snap.effective {
+        for (id, _) in members {
+            out.entry(id.as_str()).or_default().push(g.clone());
+        }
+    }
+    out
 }
 
 /// The groups `user` is an effective member of after `change`: every group they stay in for a
@@ -370,10 +372,13 @@ pub fn preview(
         Change::Group(g) => snap.effective.get(&g.id).cloned().unwrap_or_default(),
         _ => people.to_vec(),
     };
+    let index = memberships(snap);
     let sets: Vec<(HashSet<String>, HashSet<String>)> = people
         .iter()
         .map(|(id, _)| {
-            let before = person_before(&p.groups_before, snap, id);
+            let known = index.get(id.as_str()).cloned().unwrap_or_default();
+            // As far as the reads know, ancestors included.
+            let before = upclose(&p.groups_before, known);
             let after = person_after(change, &p, snap, &before, id);
             (before, after)
         })
