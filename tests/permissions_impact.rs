@@ -298,7 +298,7 @@ fn a_defaults_change_names_who_keeps_it() {
 #[test]
 fn cut_off_groups_are_named() {
     let mut snap = snapshot();
-    snap.cut_off.insert("s".into());
+    snap.cut_off.push("s".into());
     let p = preview(
         &Change::Add("v".into()),
         &groups(),

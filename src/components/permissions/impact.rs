@@ -5,7 +5,7 @@
 //! `impact_read` asks the server only for what [`needs`] lists (a few pages per group, never
 //! one request per member) and [`preview`] turns that [`Snapshot`] into the lists.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::explain::truthy;
 use super::model::{Entry, diff, get, layout};
@@ -51,8 +51,8 @@ pub struct Need {
 pub struct Snapshot {
     pub effective: HashMap<String, Vec<(String, String)>>,
     pub direct: HashMap<String, HashSet<String>>,
-    /// Groups whose members were not all read.
-    pub cut_off: BTreeSet<String>,
+    /// Groups whose members were not all read (ids, in reading order).
+    pub cut_off: Vec<String>,
     /// The number of all users (`GET /users/`'s `total`), when needed.
     pub total_users: Option<u64>,
     /// Requests it took (groups and defaults included).
@@ -277,11 +277,11 @@ pub fn needs(change: &Change, groups: &[Group], defaults: &JsonMap) -> Need {
 
 /// User id → the groups `snap` read them in (effective membership), built once per preview so
 /// a bulk change over thousands of users stays linear.
-fn memberships(snap: &Snapshot) -> HashMap<&str, Vec<String>> {
-    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
+fn memberships(snap: &Snapshot) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for (g, members) in &snap.effective {
         for (id, _) in members {
-            out.entry(id.as_str()).or_default().push(g.clone());
+            out.entry(id.clone()).or_default().push(g.clone());
         }
     }
     out
@@ -376,7 +376,7 @@ pub fn preview(
     let sets: Vec<(HashSet<String>, HashSet<String>)> = people
         .iter()
         .map(|(id, _)| {
-            let known = index.get(id.as_str()).cloned().unwrap_or_default();
+            let known = index.get(id).cloned().unwrap_or_default();
             // As far as the reads know, ancestors included.
             let before = upclose(&p.groups_before, known);
             let after = person_after(change, &p, snap, &before, id);

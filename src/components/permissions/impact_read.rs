@@ -56,14 +56,14 @@ pub async fn read_impact(c: Client, change: Change) -> Result<ImpactRead, ApiErr
     for id in &need.effective {
         let (m, total) = members_of(&c, id, Membership::Effective, &mut snap.requests).await?;
         if (m.len() as u64) < total {
-            snap.cut_off.insert(id.clone());
+            snap.cut_off.push(id.clone());
         }
         snap.effective.insert(id.clone(), m);
     }
     for id in &need.direct {
         let (m, total) = members_of(&c, id, Membership::Direct, &mut snap.requests).await?;
-        if (m.len() as u64) < total {
-            snap.cut_off.insert(id.clone());
+        if (m.len() as u64) < total && !snap.cut_off.contains(id) {
+            snap.cut_off.push(id.clone());
         }
         snap.direct
             .insert(id.clone(), m.into_iter().map(|(id, _)| id).collect());
