@@ -252,6 +252,8 @@ pub async fn impact_preview_counts_match_the_server_after_saving(
             .map_err(err)?;
         let rows = preview_rows(page, ".add-members").await?;
         page.wait_text("1 user affected").await?;
+        page.js("document.querySelector('.add-members .impact').scrollIntoView({block: 'center'}); return true;").await?;
+        screenshots(h, page, "impact-add-member").await?;
         page.click("Add selected").await?;
         page.wait_text("Added 1 member.").await?;
         let after = enforced(h, &people)?;
@@ -406,6 +408,7 @@ pub async fn impact_defaults_preview_counts_every_user(
             page.click("Review changes").await?;
             page.wait_xpath("//dialog//*[@role='alert'][contains(., 'Could not compute the effect')]").await?;
             page.wait_xpath("//dialog//*[@role='alert']//button[normalize-space()='Retry']").await?;
+            screenshots(h, page, "impact-read-failed").await?;
             page.click_in_dialog("Save").await?;
             page.wait_text("Default permissions saved.").await?;
             let now = h.api.ok(h.api.get("/api/v1/users/default/permissions"), "defaults")?;
