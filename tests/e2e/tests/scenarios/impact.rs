@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::common::{create_user, signed_in_at, signed_in_on, unique};
 use super::groups::steps::{click_css, err, screenshots, wait_group};
+use crate::support::page::xp_lit;
 use crate::support::{Fault, Harness, Page, Rule};
 use crate::{Scenario, scenarios};
 
@@ -220,6 +221,7 @@ pub async fn impact_preview_counts_match_the_server_after_saving(
         // Support), tools on (all three members gain it).
         let before = enforced(h, &people)?;
         signed_in_at(h, page, &format!("/groups/{r}?tab=permissions")).await?;
+        page.heading(&research).await?;
         click_css(page, "input[name='workspace.knowledge']").await?;
         click_css(page, "input[name='workspace.tools']").await?;
         page.click("Review changes").await?;
@@ -273,6 +275,9 @@ pub async fn impact_preview_counts_match_the_server_after_saving(
         // members lose prompts, keep tools, and gain knowledge unless Support gives it (Cy).
         let before = after;
         signed_in_at(h, page, &format!("/groups/{v}")).await?;
+        // The form is drawn once the group and the list of groups are in.
+        page.heading(&format!("Impact Vision {u}")).await?;
+        page.wait_xpath(&format!("//select[@name='parent_group_id']/option[normalize-space()={}]", xp_lit(&np))).await?;
         page.field("Parent group")
             .await?
             .select_by_label(&np)
