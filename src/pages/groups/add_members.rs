@@ -115,7 +115,7 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
                     if c.is_empty() { String::new() } else { format!("{} selected: {}", c.len(), c.values().cloned().collect::<Vec<_>>().join(", ")) }
                 })}</span>
             </div>
-            <Show when=move || !chosen.with(BTreeMap::is_empty)><SyncReminder /><ImpactPreview change=Change::Add(gid_preview.clone()) people=Signal::derive(move || chosen.with(|c| c.clone().into_iter().collect())) /></Show>
+            <Show when=move || !chosen.with(BTreeMap::is_empty)><SyncReminder /></Show>
             <WriteError error=add.error on_retry=Callback::new(move |_| add.retry()) />
             <LoadError state=results.state />
             <ul class="user-results" aria-label="Users found" aria-busy=move || results.loading().to_string()>
@@ -124,6 +124,8 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
             <Show when=move || !search.with(|s| s.trim().is_empty()) && results.value.with(|r| r.as_ref().is_some_and(|r| r.users.is_empty()))>
                 <p class="muted">"No users match."</p>
             </Show>
+            // Below the results, so ticking one does not move the list under the pointer.
+            <Show when=move || !chosen.with(BTreeMap::is_empty)><ImpactPreview change=Change::Add(gid_preview.clone()) people=Signal::derive(move || chosen.with(|c| c.clone().into_iter().collect())) /></Show>
             <CsvImport group_id=group_id on_added=on_added />
         </div>
     }
