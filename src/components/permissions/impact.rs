@@ -7,6 +7,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod text;
+mod tree;
+
+pub use tree::{ancestors_of, upclose, with_group};
+
 use super::explain::truthy;
 use super::model::{Entry, diff, get, layout};
 use crate::api::{Group, JsonMap};
@@ -85,56 +90,6 @@ pub struct Preview {
     /// Names of the groups whose members were not all read.
     pub cut_off: Vec<String>,
     pub requests: u32,
-}
-
-/// The groups listed with `changed` in place of the stored one (or added when new).
-pub fn with_group(groups: &[Group], changed: &Group) -> Vec<Group> {
-    let mut out: Vec<Group> = groups
-        .iter()
-        .map(|g| {
-            if g.id == changed.id {
-                changed.clone()
-            } else {
-                g.clone()
-            }
-        })
-        .collect();
-    if !out.iter().any(|g| g.id == changed.id) {
-        out.push(changed.clone());
-    }
-    out
-}
-
-fn parent_of<'a>(groups: &'a [Group], id: &str) -> Option<&'a str> {
-    groups
-        .iter()
-        .find(|g| g.id == id)
-        .and_then(|g| g.parent_group_id.as_deref())
-        .filter(|p| !p.is_empty())
-}
-
-/// The ancestors of `id` in `groups`, nearest first (a cycle stops the walk).
-pub fn ancestors_of(groups: &[Group], id: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut p = parent_of(groups, id);
-    while let Some(pid) = p {
-        if pid == id || out.iter().any(|o| o == pid) {
-            break;
-        }
-        out.push(pid.to_string());
-        p = parent_of(groups, pid);
-    }
-    out
-}
-
-/// `start` with every ancestor of each of its groups.
-pub fn upclose(groups: &[Group], start: impl IntoIterator<Item = String>) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for id in start {
-        out.extend(ancestors_of(groups, &id));
-        out.insert(id);
-    }
-    out
 }
 
 fn perms(g: &Group) -> Option<&JsonMap> {
@@ -459,82 +414,5 @@ fn defaults_preview(p: &Plan, snap: &Snapshot, cut_off: Vec<String>) -> Preview 
         keys,
         cut_off,
         requests: snap.requests,
-    }
-}
-
-/// "Ada, Bob and 3 more".
-fn names(list: &[String], max: usize) -> String {
-    let shown: Vec<&str> = list.iter().take(max).map(String::as_str).collect();
-    let more = list.len().saturating_sub(max);
-    if more > 0 {
-        format!("{} and {more} more", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
-}
-
-fn users(n: u64) -> String {
-    if n == 1 {
-        "1 user".into()
-    } else {
-        format!("{n} users")
-    }
-}
-
-impl KeyImpact {
-    /// The sentence after the key's name, e.g. "turned off in the defaults — 37 users lose it;
-    /// 5 keep it through Research (5 members)" or "2 gain it (Ada, Bob); 1 loses it (Cy)".
-    pub fn describe(&self) -> String {
-        let via = || {
-            self.through
-                .iter()
-                .map(|(g, n)| format!("{g} ({n} member{})", if *n == 1 { "" } else { "s" }))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        match self.defaults_turned {
-            Some(false) => {
-                let mut out = format!(
-                    "turned off in the defaults — {} lose it",
-                    users(self.lose_n)
-                );
-                if !self.through.is_empty() {
-                    out.push_str(&format!("; {} keep it through {}", self.keep_n, via()));
-                }
-                out
-            }
-            Some(true) => {
-                let mut out = format!("turned on in the defaults — {} gain it", users(self.gain_n));
-                if !self.through.is_empty() {
-                    out.push_str(&format!(
-                        "; {} already have it through {}",
-                        self.keep_n,
-                        via()
-                    ));
-                }
-                out
-            }
-            None if self.gain_n == 0 && self.lose_n == 0 => {
-                format!("nobody gains or loses it ({} keep it)", self.keep_n)
-            }
-            None => {
-                let mut parts = Vec::new();
-                if self.gain_n > 0 {
-                    parts.push(format!(
-                        "{} gain it ({})",
-                        users(self.gain_n),
-                        names(&self.gain, 10)
-                    ));
-                }
-                if self.lose_n > 0 {
-                    parts.push(format!(
-                        "{} lose it ({})",
-                        users(self.lose_n),
-                        names(&self.lose, 10)
-                    ));
-                }
-                parts.join("; ")
-            }
-        }
     }
 }
