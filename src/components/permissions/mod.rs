@@ -3,6 +3,9 @@
 //! dependent toggles marked, and the unsaved diff.
 
 pub mod explain;
+pub mod impact;
+pub mod impact_read;
+pub mod impact_view;
 pub mod labels;
 pub mod leave_guard;
 pub mod model;

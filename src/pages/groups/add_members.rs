@@ -14,6 +14,8 @@ use super::paste_emails::PasteEmails;
 use crate::api::{Group, UserInfo, UserInfoList, UserListParams};
 use crate::components::alert::{LoadError, WriteError};
 use crate::components::debounce::{SEARCH_PAUSE, debounced};
+use crate::components::permissions::impact::Change;
+use crate::components::permissions::impact_view::ImpactPreview;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
 use crate::format::count;
@@ -70,6 +72,7 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
     );
     // Chosen users, id → name, across searches.
     let chosen = RwSignal::new(BTreeMap::<String, String>::new());
+    let gid_preview = group_id.clone();
     let add = use_add(group_id.clone(), "", on_added, move |_| {
         chosen.set(BTreeMap::new())
     });
@@ -121,6 +124,8 @@ pub fn AddMembers(group_id: String, on_added: Callback<Group>) -> impl IntoView 
             <Show when=move || !search.with(|s| s.trim().is_empty()) && results.value.with(|r| r.as_ref().is_some_and(|r| r.users.is_empty()))>
                 <p class="muted">"No users match."</p>
             </Show>
+            // Below the results, so ticking one does not move the list under the pointer.
+            <Show when=move || !chosen.with(BTreeMap::is_empty)><ImpactPreview change=Change::Add(gid_preview.clone()) people=Signal::derive(move || chosen.with(|c| c.clone().into_iter().collect())) /></Show>
             <PasteEmails group_id=group_id.clone() on_added=on_added />
             <CsvImport group_id=group_id on_added=on_added />
         </div>
@@ -182,6 +187,7 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
             }
         },
     );
+    let gid_preview = group_id.clone();
     let add = use_add(group_id, " from the CSV", on_added, move |_| {
         preview.set(None);
         csv_text.set(String::new());
@@ -223,6 +229,7 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
             {move || preview.get().map(|(found, unknown, failed)| {
                 let n = found.len();
                 let ids: Vec<String> = found.iter().map(|u| u.id.clone()).collect();
+                let people: Vec<(String, String)> = found.iter().map(|u| (u.id.clone(), u.name.clone())).collect();
                 view! {
                     <div class="csv-preview" aria-label="Import preview">
                         <p>{format!("{n} user(s) found: ")}{found.iter().map(|u| format!("{} <{}>", u.name, u.email)).collect::<Vec<_>>().join(", ")}</p>
@@ -236,6 +243,7 @@ fn CsvImport(group_id: String, on_added: Callback<Group>) -> impl IntoView {
                                 <button type="button" class="btn btn-small" disabled=busy on:click=retry_failed>"Retry"</button>
                             </div>
                         })}
+                        {(n > 0).then(|| view! { <ImpactPreview change=Change::Add(gid_preview.clone()) people=people.clone() /> })}
                         <button type="button" class="btn btn-primary" disabled=move || busy() || n == 0
                             on:click=move |_| add.dispatch(ids.clone())>
                             {format!("Add {}", count(n as u64, "member"))}

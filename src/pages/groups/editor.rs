@@ -15,6 +15,8 @@ use crate::api::{Capability, Group, GroupForm, JsonMap};
 use crate::components::alert::WriteError;
 use crate::components::field::FieldErrors;
 use crate::components::permissions::PermissionEditor;
+use crate::components::permissions::impact::Change;
+use crate::components::permissions::impact_view::ReviewDialog;
 use crate::components::permissions::leave_guard::LeaveGuard;
 use crate::components::permissions::model::diff;
 use crate::components::toast::use_toasts;
@@ -102,20 +104,44 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
             Err(e) => errors.set(e.field_errors_for(FIELDS)),
         },
     );
-    let on_save = move |_| {
+    // The body to send, once the typed input passes the client check.
+    let prepare = move || -> Option<SaveInput> {
         let typed = draft.input();
         if let Some(e) = validate(&typed) {
             errors.update(|m| {
                 m.insert("name", e);
             });
-            return;
+            return None;
         }
-        let (id, form) = base.with_untracked(|b| {
+        Some(base.with_untracked(|b| {
             let id = (!is_new).then(|| b.id.clone());
-            (id, build_form(b, &typed, perms.get_untracked()))
-        });
-        save.dispatch((id, form, typed));
+            (id, build_form(b, &typed, perms.get_untracked()), typed)
+        }))
     };
+    // A saved group whose permissions or parent change: "Review changes" shows who gains and
+    // who loses what before Save sends it.
+    let reviewing = RwSignal::new(None::<SaveInput>);
+    let needs_review = Memo::new(move |_| {
+        !is_new
+            && (perms_saved.with(|s| perms.with(|p| !diff(s, p).is_empty()))
+                || draft.parent.get()
+                    != general_saved.with(|g| g.parent_group_id.clone().unwrap_or_default()))
+    });
+    let on_save = move |_| {
+        if let Some(input) = prepare() {
+            if needs_review.get_untracked() {
+                reviewing.set(Some(input));
+            } else {
+                save.dispatch(input);
+            }
+        }
+    };
+    let change = Signal::derive(move || {
+        let mut g = base.get();
+        g.permissions = Some(perms.get());
+        g.parent_group_id = Some(draft.parent.get()).filter(|p| !p.is_empty());
+        Change::Group(Box::new(g))
+    });
 
     let title = move || {
         if is_new {
@@ -153,11 +179,15 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
             <div class="actions" aria-busy=move || save.pending().get().to_string()>
                 {move || dirty.get().then(|| view! { <span class="badge perm-dirty">"Unsaved changes"</span> })}
                 <button type="button" class="btn btn-primary" disabled=move || save.pending().get() on:click=on_save>
-                    {if is_new { "Create" } else { "Save" }}
+                    {move || if is_new { "Create" } else if needs_review.get() { "Review changes" } else { "Save" }}
                 </button>
                 {(!is_new).then(|| view! { <GroupActions group=base groups=groups /> })}
             </div>
         </div>
+        <Show when=move || reviewing.with(Option::is_some)>
+            <ReviewDialog change=change on_back=Callback::new(move |_| reviewing.set(None))
+                on_save=Callback::new(move |_| if let Some(i) = reviewing.try_update(Option::take).flatten() { save.dispatch(i) }) />
+        </Show>
         <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) fields=FIELDS />
         <GroupTabs tabs=tabs current=at.tab on_select=at.show_tab />
         <TabPanel tab=GroupTab::General current=at.tab>

@@ -2,7 +2,7 @@
 //! of its members (direct and through child groups) have it only because of this group, i.e.
 //! would lose it without it, and how many also get it from the defaults or another group.
 //! Computed on request from a few calls, never one per member: this group's effective members
-//! and those of each other group that grants one of the same keys, at most [`MAX_PAGES`] pages
+//! and those of each other group that grants one of the same keys, at most `MAX_PAGES` pages
 //! (30 each) per group. Big groups are said to be cut off, with how many members were considered.
 
 use std::collections::{HashMap, HashSet};
@@ -12,10 +12,8 @@ use leptos::prelude::*;
 use crate::api::{ApiError, Client, Group, JsonMap, Membership, PAGE_SIZE};
 use crate::components::alert::LoadError;
 use crate::components::permissions::explain::{KeyEffect, competing_groups, group_effect};
+use crate::components::permissions::impact_read::{MAX_PAGES, members_of};
 use crate::latest::use_latest;
-
-/// Pages of members read per group.
-pub const MAX_PAGES: u32 = 4;
 
 /// What was read: every group's effective member ids (up to the limit) and whether cut off.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,33 +25,13 @@ struct Read {
     requests: u32,
 }
 
-async fn members_of(
-    c: &Client,
-    id: &str,
-    requests: &mut u32,
-) -> Result<(Vec<(String, String)>, u64), ApiError> {
-    let mut out = Vec::new();
-    let mut total = 0;
-    for page in 1..=MAX_PAGES {
-        let p = c.group_members(id, Membership::Effective, "", page).await?;
-        *requests += 1;
-        total = p.total;
-        let n = p.items.len() as u64;
-        out.extend(p.items.into_iter().map(|u| (u.id, u.name)));
-        if n < PAGE_SIZE || out.len() as u64 >= total {
-            break;
-        }
-    }
-    Ok((out, total))
-}
-
 async fn read(c: Client, group: Group, all: Vec<Group>) -> Result<Read, ApiError> {
     let mut requests = 0;
-    let (members, total) = members_of(&c, &group.id, &mut requests).await?;
+    let (members, total) = members_of(&c, &group.id, Membership::Effective, &mut requests).await?;
     let mut others = HashMap::new();
     let mut cut_off = Vec::new();
     for g in competing_groups(&all, &group) {
-        let (m, t) = members_of(&c, &g.id, &mut requests).await?;
+        let (m, t) = members_of(&c, &g.id, Membership::Effective, &mut requests).await?;
         if (m.len() as u64) < t {
             cut_off.push(g.name.clone());
         }

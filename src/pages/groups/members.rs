@@ -13,6 +13,8 @@ use crate::components::alert::{LoadError, WriteError};
 use crate::components::debounce::{SEARCH_PAUSE, debounced};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::pagination::Pagination;
+use crate::components::permissions::impact::Change;
+use crate::components::permissions::impact_view::ImpactPreview;
 use crate::components::toast::use_toasts;
 use crate::latest::use_latest;
 use crate::routes::{self, href};
@@ -186,6 +188,7 @@ fn RemoveDialog(
     on_removed: Callback<Group>,
 ) -> impl IntoView {
     let toasts = use_toasts();
+    let gid_preview = group_id.clone();
     let remove = use_write(
         move |client, (ids, names): Removal| {
             let gid = group_id.clone();
@@ -224,6 +227,7 @@ fn RemoveDialog(
                 "Their accounts stay."
             </p>
             <SyncReminder />
+            <ImpactPreview change=Change::Remove(gid_preview) people=Signal::derive(move || to_remove.with(|r| r.as_ref().map(|(i, n)| i.iter().cloned().zip(n.iter().cloned()).collect()).unwrap_or_default())) />
             <WriteError error=remove.error on_retry=Callback::new(move |_| remove.retry()) />
         </ConfirmDialog>
     }

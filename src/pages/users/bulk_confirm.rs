@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use super::bulk::{BulkAction, Split, names_summary};
 use crate::api::User;
 use crate::components::field::role_options;
+use crate::components::permissions::impact::Change;
+use crate::components::permissions::impact_view::ImpactPreview;
 
 /// The confirm's body: who, what happens, who is left out, and the action's own choice.
 #[component]
@@ -39,6 +41,10 @@ pub fn ConfirmBody(
         _ => "",
     };
     let everyone = [split.ok.clone(), split.admins.clone()].concat();
+    let people: Vec<(String, String)> = everyone
+        .iter()
+        .map(|u| (u.id.clone(), u.name.clone()))
+        .collect();
     let no_groups = choices.is_empty();
     view! {
         <div class="dialog-body">
@@ -91,7 +97,18 @@ pub fn ConfirmBody(
                     </select>
                     {no_groups.then(|| view! { <p class="muted small">"There are no groups yet."</p> })}
                 </div>
+                <Show when=move || !group.with(String::is_empty)>
+                    <ImpactPreview change=Signal::derive(move || group_change(action, group.get())) people=people.clone() />
+                </Show>
             })}
         </div>
+    }
+}
+
+/// The membership change a group action makes, for its preview.
+fn group_change(action: BulkAction, group: String) -> Change {
+    match action {
+        BulkAction::RemoveFromGroup => Change::Remove(group),
+        _ => Change::Add(group),
     }
 }
