@@ -10,7 +10,7 @@ use crate::components::alert::{LoadError, WriteError};
 use crate::api::{Capability, JsonMap};
 use crate::components::permissions::PermissionEditor;
 use crate::components::permissions::impact::Change;
-use crate::components::permissions::impact_view::ReviewDialog;
+use crate::components::permissions::impact_view::ImpactPreview;
 use crate::components::permissions::leave_guard::LeaveGuard;
 use crate::components::permissions::model::diff;
 use crate::components::toast::use_toasts;
@@ -80,8 +80,6 @@ fn DefaultsEditor(stored: JsonMap) -> impl IntoView {
         },
     );
     let busy = move || save.pending().get() || reset.pending().get();
-    // Save goes through "Review changes": every user's gains and losses before it is sent.
-    let reviewing = RwSignal::new(false);
     // Before 0.10 the server has no factory defaults to load.
     let session = use_session();
     let factory = move || session.has(Capability::FactoryDefaultPermissions);
@@ -89,7 +87,7 @@ fn DefaultsEditor(stored: JsonMap) -> impl IntoView {
         <LeaveGuard dirty=dirty />
         <div class="toolbar perm-toolbar" aria-busy=move || busy().to_string()>
             <button type="button" class="btn btn-primary" disabled=move || busy() || !dirty.get()
-                on:click=move |_| reviewing.set(true)>{move || if dirty.get() { "Review changes" } else { "Save" }}</button>
+                on:click=move |_| save.dispatch(value.get_untracked())>"Save"</button>
             <button type="button" class="btn" disabled=move || busy() || !factory()
                 aria-describedby=move || (!factory()).then_some("reset-needs")
                 on:click=move |_| reset.dispatch(())>"Reset to defaults"</button>
@@ -101,11 +99,11 @@ fn DefaultsEditor(stored: JsonMap) -> impl IntoView {
             </button>
             {move || dirty.get().then(|| view! { <span class="badge perm-dirty">"Unsaved changes"</span> })}
         </div>
-        <Show when=move || reviewing.get()>
-            <ReviewDialog change=Signal::derive(move || Change::Defaults(value.get())) on_back=Callback::new(move |_| reviewing.set(false))
-                on_save=Callback::new(move |_| { reviewing.set(false); save.dispatch(value.get_untracked()) }) />
-        </Show>
         <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) />
+        // Before Save: every user's gains and losses, read again once the ticking pauses.
+        <Show when=move || dirty.get()>
+            <ImpactPreview change=Signal::derive(move || Change::Defaults(value.get())) />
+        </Show>
         <WriteError error=reset.error on_retry=Callback::new(move |_| reset.retry()) />
         <PermissionEditor value=value saved=saved layout_from=saved />
     }

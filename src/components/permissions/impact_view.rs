@@ -1,18 +1,20 @@
 //! The one change preview ("Effect of this change"), shown before a group's permissions or
 //! parent, the defaults or a group's members are saved: how many users are affected and, per
 //! permission, who gains and who loses it. Its reads ([`read_impact`]) never block saving: a
-//! failure says "Could not compute the effect: …" with Retry, and Save stays available.
-//! [`ReviewDialog`] is the confirm step of the group and default-permission screens.
+//! failure says "Could not compute the effect: …" with Retry, and Save stays available. On the
+//! group and default-permission screens it stands above the form while there are unsaved
+//! changes, read again once the ticking pauses; in the member dialogs it is part of the confirm.
 
 use leptos::prelude::*;
 
 use super::impact::{Change, Preview, preview};
 use super::impact_read::{MAX_PAGES, read_impact};
 use crate::api::PAGE_SIZE;
-use crate::components::dialog::Dialog;
+use crate::components::debounce::{SEARCH_PAUSE, debounced};
 use crate::latest::use_latest;
 
-/// The preview of `change`. A new `change` reads again; new `people` only recompute.
+/// The preview of `change`. A new `change` reads again once changes pause (a run of ticks is
+/// one read); new `people` only recompute.
 #[component]
 pub fn ImpactPreview(
     /// What is about to be saved.
@@ -21,11 +23,16 @@ pub fn ImpactPreview(
     /// Add and Remove: the users concerned, (id, name). Ignored otherwise.
     #[prop(optional, into)]
     people: Signal<Vec<(String, String)>>,
-    /// Put focus on the heading when shown (a review dialog: read before Save).
-    #[prop(optional)]
-    focus: bool,
 ) -> impl IntoView {
-    let read = use_latest(move || change.get(), read_impact);
+    let settled = RwSignal::new(change.get_untracked());
+    let (settle, _) = debounced(SEARCH_PAUSE, move |c: Change| settled.set(c));
+    Effect::new(move |first: Option<()>| {
+        let c = change.get();
+        if first.is_some() {
+            settle(c);
+        }
+    });
+    let read = use_latest(move || settled.get(), read_impact);
     // Computed from the read's own change (a newer one may still be loading).
     let computed = Memo::new(move |_| {
         read.value.with(|r| {
@@ -33,12 +40,19 @@ pub fn ImpactPreview(
                 .map(|r| people.with(|p| preview(&r.change, &r.groups, &r.defaults, p, &r.snap)))
         })
     });
-    let busy = move || read.loading();
+    // Busy until a read of exactly the current change is in (while ticks pause, and while it
+    // reads): what is shown may be for an earlier change until then. A failure is not busy.
+    let busy = move || {
+        let stale = read
+            .value
+            .with(|r| r.as_ref().is_none_or(|r| change.with(|c| r.change != *c)));
+        read.loading() || (stale && read.state.error.with(Option::is_none))
+    };
     let id = next_id();
     let label = id.clone();
     view! {
         <section class="impact" aria-labelledby=label aria-busy=move || busy().to_string()>
-            <h3 id=id tabindex="-1" autofocus=focus>"Effect of this change"</h3>
+            <h3 id=id>"Effect of this change"</h3>
             <Show when=busy>
                 <p class="muted" role="status">"Computing the effect…"</p>
             </Show>
@@ -111,27 +125,5 @@ fn ImpactList(preview: Preview) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-    }
-}
-
-/// The confirm step before saving a permission or parent change: the preview, Back and Save.
-/// Save never waits for the preview.
-#[component]
-pub fn ReviewDialog(
-    #[prop(into)] change: Signal<Change>,
-    on_save: Callback<()>,
-    /// Back to editing (Escape too); nothing is sent.
-    on_back: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <Dialog title="Review changes" on_close=on_back wide=true>
-            <div class="dialog-body">
-                <ImpactPreview change=change focus=true />
-            </div>
-            <div class="dialog-actions">
-                <button type="button" class="btn" on:click=move |_| on_back.run(())>"Back"</button>
-                <button type="button" class="btn btn-primary" on:click=move |_| on_save.run(())>"Save"</button>
-            </div>
-        </Dialog>
     }
 }

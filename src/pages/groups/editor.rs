@@ -16,7 +16,7 @@ use crate::components::alert::WriteError;
 use crate::components::field::FieldErrors;
 use crate::components::permissions::PermissionEditor;
 use crate::components::permissions::impact::Change;
-use crate::components::permissions::impact_view::ReviewDialog;
+use crate::components::permissions::impact_view::ImpactPreview;
 use crate::components::permissions::leave_guard::LeaveGuard;
 use crate::components::permissions::model::diff;
 use crate::components::toast::use_toasts;
@@ -118,9 +118,8 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
             (id, build_form(b, &typed, perms.get_untracked()), typed)
         }))
     };
-    // A saved group whose permissions or parent change: "Review changes" shows who gains and
-    // who loses what before Save sends it.
-    let reviewing = RwSignal::new(None::<SaveInput>);
+    // A saved group whose permissions or parent change: the preview of who gains and who
+    // loses what stands above the form before Save sends it.
     let needs_review = Memo::new(move |_| {
         !is_new
             && (perms_saved.with(|s| perms.with(|p| !diff(s, p).is_empty()))
@@ -129,11 +128,7 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
     });
     let on_save = move |_| {
         if let Some(input) = prepare() {
-            if needs_review.get_untracked() {
-                reviewing.set(Some(input));
-            } else {
-                save.dispatch(input);
-            }
+            save.dispatch(input);
         }
     };
     let change = Signal::derive(move || {
@@ -179,16 +174,15 @@ pub fn GroupEditor(seed: Seed) -> impl IntoView {
             <div class="actions" aria-busy=move || save.pending().get().to_string()>
                 {move || dirty.get().then(|| view! { <span class="badge perm-dirty">"Unsaved changes"</span> })}
                 <button type="button" class="btn btn-primary" disabled=move || save.pending().get() on:click=on_save>
-                    {move || if is_new { "Create" } else if needs_review.get() { "Review changes" } else { "Save" }}
+                    {if is_new { "Create" } else { "Save" }}
                 </button>
                 {(!is_new).then(|| view! { <GroupActions group=base groups=groups /> })}
             </div>
         </div>
-        <Show when=move || reviewing.with(Option::is_some)>
-            <ReviewDialog change=change on_back=Callback::new(move |_| reviewing.set(None))
-                on_save=Callback::new(move |_| if let Some(i) = reviewing.try_update(Option::take).flatten() { save.dispatch(i) }) />
-        </Show>
         <WriteError error=save.error on_retry=Callback::new(move |_| save.retry()) fields=FIELDS />
+        <Show when=move || needs_review.get()>
+            <ImpactPreview change=change />
+        </Show>
         <GroupTabs tabs=tabs current=at.tab on_select=at.show_tab />
         <TabPanel tab=GroupTab::General current=at.tab>
             <h2 class="sr-only">"General"</h2>

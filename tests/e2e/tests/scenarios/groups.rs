@@ -167,8 +167,7 @@ pub async fn groups_nested_tree_rename_and_cycle(h: &Harness, page: &Page) -> Re
         .select_by_label(&format!("Cycle Y {s}"))
         .await
         .map_err(err)?;
-    page.click("Review changes").await?;
-    page.click_in_dialog("Save").await?;
+    page.click("Save").await?;
     // The server's message stands at the Parent group field (its own error, not a banner).
     page.wait_xpath("//select[@name='parent_group_id']/ancestor::div[contains(@class,'field')][1]//*[contains(@class,'field-error') and @role='alert' and contains(.,'cannot be its own parent or a descendant of itself')]")
         .await?;
@@ -362,8 +361,7 @@ pub async fn groups_permissions_keep_other_and_unknown_keys(
     page.js("document.querySelector(\"input[name='labs.x']\").scrollIntoView(); return true;")
         .await?;
     screenshots(h, page, "group-permissions-unknown").await?;
-    page.click("Review changes").await?;
-    page.click_in_dialog("Save").await?;
+    page.click("Save").await?;
     let saved = wait_group(h, &id, "features.web_search", |g| {
         g["permissions"]["features"]["web_search"] == json!(true)
     })
@@ -527,8 +525,7 @@ pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> 
     }
     click_css(page, "input[name='chat.share']").await?;
     page.wait_text("Share chats (chat.share): on → off").await?;
-    page.click("Review changes").await?;
-    page.click_in_dialog("Save").await?;
+    page.click("Save").await?;
     page.wait_text("Default permissions saved.").await?;
     let stored = h
         .api
@@ -555,8 +552,7 @@ pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> 
         screenshots(h, page, "default-permissions").await?;
         click_css(page, "input[name='chat.share']").await?;
         page.wait_text("Share chats (chat.share): off → on").await?;
-        page.click("Review changes").await?;
-        page.click_in_dialog("Save").await?;
+        page.click("Save").await?;
         page.wait_text("No unsaved permission changes.").await?;
         let stored = h
             .api
@@ -569,8 +565,7 @@ pub async fn permissions_defaults_change_and_reset(h: &Harness, page: &Page) -> 
     page.click("Reset to defaults").await?;
     page.wait_text("Share chats (chat.share): off → on").await?;
     screenshots(h, page, "default-permissions").await?;
-    page.click("Review changes").await?;
-    page.click_in_dialog("Save").await?;
+    page.click("Save").await?;
     page.wait_text("No unsaved permission changes.").await?;
     let stored = h
         .api

@@ -26,6 +26,14 @@ type Row = (String, u64, u64, String);
 
 /// The rows of the preview inside `scope` (a CSS selector), once it has rendered.
 async fn preview_rows(page: &Page, scope: &str) -> Result<Vec<Row>, String> {
+    // Settled: a read of exactly the current change is in (busy until then).
+    let settled = serde_json::to_string(&format!("{scope} section.impact[aria-busy='false']"))
+        .map_err(err)?;
+    page.wait_js(
+        "the preview of the current change",
+        &format!("!!document.querySelector({settled})"),
+    )
+    .await?;
     let css = format!("{scope} ul.impact-list li[data-perm]");
     page.wait_css(&css).await?;
     let lit = serde_json::to_string(&css).map_err(err)?;
@@ -224,12 +232,11 @@ pub async fn impact_preview_counts_match_the_server_after_saving(
         page.heading(&research).await?;
         click_css(page, "input[name='workspace.knowledge']").await?;
         click_css(page, "input[name='workspace.tools']").await?;
-        page.click("Review changes").await?;
         page.heading("Effect of this change").await?;
-        let rows = preview_rows(page, "dialog").await?;
+        let rows = preview_rows(page, "main").await?;
         page.wait_text("3 users affected").await?;
         screenshots(h, page, "impact-group-permissions").await?;
-        page.click_in_dialog("Save").await?;
+        page.click("Save").await?;
         wait_group(h, &r, "the new permissions", |g| {
             g["permissions"]["workspace"]["tools"] == json!(true)
         })
@@ -283,11 +290,10 @@ pub async fn impact_preview_counts_match_the_server_after_saving(
             .select_by_label(&np)
             .await
             .map_err(err)?;
-        page.click("Review changes").await?;
-        let rows = preview_rows(page, "dialog").await?;
+        let rows = preview_rows(page, "main").await?;
         page.wait_text("3 users affected").await?;
         screenshots(h, page, "impact-parent-change").await?;
-        page.click_in_dialog("Save").await?;
+        page.click("Save").await?;
         wait_group(h, &v, "the new parent", |g| {
             g["parent_group_id"] == json!(n)
         })
@@ -385,9 +391,8 @@ pub async fn impact_defaults_preview_counts_every_user(
         let before = enforced(h, &people)?;
         signed_in_at(h, page, "/permissions").await?;
         click_css(page, "input[name='workspace.models']").await?;
-        page.click("Review changes").await?;
         page.heading("Effect of this change").await?;
-        let rows = preview_rows(page, "dialog").await?;
+        let rows = preview_rows(page, "main").await?;
         page.wait_text(&format!("Every user is affected ({total} in all).")).await?;
         page.wait_text("Admins have every permission").await?;
         let row = rows.iter().find(|r| r.0 == "workspace.models").ok_or(format!("no row for workspace.models: {rows:?}"))?;
@@ -396,7 +401,7 @@ pub async fn impact_defaults_preview_counts_every_user(
             return Err(format!("defaults preview {row:?}; the server has {total} users, {} with models through groups", have.len()));
         }
         screenshots(h, page, "impact-defaults").await?;
-        page.click_in_dialog("Save").await?;
+        page.click("Save").await?;
         page.wait_text("Default permissions saved.").await?;
         let after = enforced(h, &people)?;
         // Everyone without it through a group gained it: Bob did, Ada had it already.
@@ -410,11 +415,10 @@ pub async fn impact_defaults_preview_counts_every_user(
             h.faults.set(Rule::new("GET", "/api/v1/groups/", Fault::HtmlError(503)))?;
             signed_in_on(h, page, &h.fault_url, &h.fault_url, "/permissions").await?;
             click_css(page, "input[name='workspace.models']").await?;
-            page.click("Review changes").await?;
-            page.wait_xpath("//dialog//*[@role='alert'][contains(., 'Could not compute the effect')]").await?;
-            page.wait_xpath("//dialog//*[@role='alert']//button[normalize-space()='Retry']").await?;
+            page.wait_xpath("//main//*[@role='alert'][contains(., 'Could not compute the effect')]").await?;
+            page.wait_xpath("//main//*[@role='alert']//button[normalize-space()='Retry']").await?;
             screenshots(h, page, "impact-read-failed").await?;
-            page.click_in_dialog("Save").await?;
+            page.click("Save").await?;
             page.wait_text("Default permissions saved.").await?;
             let now = h.api.ok(h.api.get("/api/v1/users/default/permissions"), "defaults")?;
             if !on(&now, "workspace.models") {
