@@ -252,6 +252,18 @@ fn controls(host: Host) -> AnyView {
                         />
                         "Suspended only"
                     </label>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || filters.with(|f| f.usage.no_messages)
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                set(&|f| f.usage.no_messages = on);
+                            }
+                        />
+                        "No messages in the usage period"
+                        <span class="muted">{move || format!(" (last {} days)", filters.with(|f| f.usage.period.days()))}</span>
+                    </label>
                 </fieldset>
                 <fieldset class="filter-set">
                     <legend>"Created"</legend>
