@@ -430,6 +430,8 @@ def record_all(admin: Http, out: Path) -> None:
         as_user.json("POST", "/api/v1/chats/new", chat_with_messages(f"Usage {n}", 2 + n, now))
     rec("analytics_users", "GET",
         f"/api/v1/analytics/users?start_date={now - 30 * 86400}&end_date={now + 60}&limit=100000")
+    # A route that is not mounted (analytics switched off, or a line without it): the web UI's page.
+    rec("err_analytics_route_missing", "GET", "/api/v1/analytics/no-such-route")
     rec("user_delete", "DELETE", f"/api/v1/users/{nid}")
 
     # Errors as the server really sends them.

@@ -262,8 +262,8 @@ fn controls(host: Host) -> AnyView {
                             }
                         />
                         "No messages in the usage period"
-                        <span class="muted">{move || format!(" (last {} days)", filters.with(|f| f.usage.period.days()))}</span>
                     </label>
+                    <span class="muted small">{move || format!("(last {} days, from admin analytics)", filters.with(|f| f.usage.period.days()))}</span>
                 </fieldset>
                 <fieldset class="filter-set">
                     <legend>"Created"</legend>
