@@ -561,7 +561,7 @@ fn webhook_event_choices_offer_every_area_and_keep_unknown_events() {
 #[test]
 fn analytics_users_decode_into_the_usage_map() {
     use owui_admin::pages::users::filter::usage::{Period, UsageMap};
-    let list: UserUsageList = decode_ok("analytics_users");
+    let list = UserUsageList::from_json(decode_ok("analytics_users")).unwrap();
     assert_eq!(list.users.len(), 2);
     let mut counts: Vec<(u64, u64)> = list.users.iter().map(|u| (u.count, u.tokens())).collect();
     counts.sort();

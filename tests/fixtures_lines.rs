@@ -415,7 +415,7 @@ fn usage_analytics_as_each_line_has_it() {
         let has = server(l).has(Capability::UserAnalytics);
         assert_eq!(has, l != "0.6.43", "{l}");
         if has {
-            let list: UserUsageList = ok(l, "analytics_users");
+            let list = UserUsageList::from_json(ok(l, "analytics_users")).unwrap();
             let map = UsageMap::new(Period::default(), &list, 100_000);
             assert_eq!(map.active_users(), 2, "{l}");
             assert!(list.users.iter().all(|u| u.count > 0 && u.tokens() > 0));

@@ -150,7 +150,8 @@ fn lenient_numbers_missing_null_float_or_text_and_unknown_keys_kept() {
         {"user_id": "b", "count": -3, "input_tokens": 5, "output_tokens": 6},
         {"user_id": "c"}
     ], "period": "x"});
-    let list: UserUsageList = serde_json::from_value(v).unwrap();
+    let list = UserUsageList::from_json(v).unwrap();
+    assert_eq!(UserUsageList::from_json(serde_json::json!([1])), None);
     assert_eq!(list.users[0].count, 2);
     assert_eq!(list.users[0].tokens(), 40, "no total: input + output");
     assert_eq!(list.users[0].extra["future"], 1);

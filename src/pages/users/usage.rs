@@ -95,7 +95,8 @@ pub fn use_usage(
     (usage, own.state)
 }
 
-/// The "Usage period" select, shown while a usage column is.
+/// The "Usage period" select, shown while a usage column is (or the "no messages" filter: the
+/// period is its period too), with why there is no usage when there is none.
 #[component]
 pub fn UsagePeriodSelect(
     query: Memo<UsersQuery>,
@@ -103,17 +104,16 @@ pub fn UsagePeriodSelect(
     on_query: Callback<(UsersQuery, bool)>,
     usage: Signal<Usage>,
 ) -> impl IntoView {
-    // With a usage column, or with the "no messages" filter (the period is its period too).
-    let shown = move || {
+    let shown = Memo::new(move |_| {
         hidden.with(|h| !h.contains(&Column::Messages) || !h.contains(&Column::Tokens))
             || query.with(|q| q.filters.usage.no_messages)
-    };
+    });
     let note = move || match usage.get() {
         Usage::Unavailable(why) => Some(why),
         _ => None,
     };
     view! {
-        <Show when=shown>
+        <Show when=move || shown.get()>
             <div class="usage-period">
                 <label for="usage-period">"Usage period"</label>
                 <select
