@@ -26,8 +26,17 @@ pub enum Usage {
     Unavailable(String),
 }
 
-/// One analytics call for `period`, ending now: the map, or why the server has none.
+/// One analytics call for `period`, ending now: the map, or why the server has none. In a
+/// split release build this is in the users filters' chunk (the "no messages" filter needs it
+/// there anyway), fetched the first time usage is wanted.
 pub async fn fetch_usage(client: &Client, period: Period) -> Result<Usage, ApiError> {
+    #[cfg(feature = "split")]
+    return chunk::fetch(Box::new((client.clone(), period))).await;
+    #[cfg(not(feature = "split"))]
+    fetch_now(client, period).await
+}
+
+async fn fetch_now(client: &Client, period: Period) -> Result<Usage, ApiError> {
     if !client.has(Capability::UserAnalytics) {
         return Ok(Usage::Unavailable(Capability::UserAnalytics.needs_text()));
     }
@@ -95,8 +104,18 @@ pub fn use_usage(
     (usage, own.state)
 }
 
+/// What the period select gets from the users page: `Copy` handles, so they cross into the
+/// chunk as is.
+#[derive(Clone, Copy)]
+pub struct Host {
+    pub query: Memo<UsersQuery>,
+    pub on_query: Callback<(UsersQuery, bool)>,
+    pub usage: Signal<Usage>,
+}
+
 /// The "Usage period" select, shown while a usage column is (or the "no messages" filter: the
-/// period is its period too), with why there is no usage when there is none.
+/// period is its period too), with why there is no usage when there is none. In a split release
+/// build its controls are in the users filters' chunk.
 #[component]
 pub fn UsagePeriodSelect(
     query: Memo<UsersQuery>,
@@ -108,37 +127,87 @@ pub fn UsagePeriodSelect(
         hidden.with(|h| !h.contains(&Column::Messages) || !h.contains(&Column::Tokens))
             || query.with(|q| q.filters.usage.no_messages)
     });
+    let host = Host {
+        query,
+        on_query,
+        usage,
+    };
+    view! { <Show when=move || shown.get()>{load(host)}</Show> }
+}
+
+#[cfg(not(feature = "split"))]
+fn load(host: Host) -> AnyView {
+    controls(host)
+}
+
+#[cfg(feature = "split")]
+fn load(host: Host) -> AnyView {
+    crate::components::lazy::when_first_wanted(
+        || true,
+        move || chunk::period_select(Box::new(host)),
+    )
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+
+    use super::{Host, Period, Usage};
+    use crate::api::{ApiError, Client};
+    use crate::components::lazy::chunk_fn;
+
+    // With the filter strategies: the "no messages" filter makes the same call.
+    chunk_fn!(
+        users_filters,
+        async fn fetch(job: Box<(Client, Period)>) -> Result<Usage, ApiError> {
+            super::fetch_now(&job.0, job.1).await
+        }
+    );
+    chunk_fn!(
+        users_filters,
+        fn period_select(host: Box<Host>) -> AnyView {
+            super::controls(*host)
+        }
+    );
+}
+
+/// The select itself, and why there is no usage when there is none.
+fn controls(host: Host) -> AnyView {
+    let Host {
+        query,
+        on_query,
+        usage,
+    } = host;
     let note = move || match usage.get() {
         Usage::Unavailable(why) => Some(why),
         _ => None,
     };
     view! {
-        <Show when=move || shown.get()>
-            <div class="usage-period">
-                <label for="usage-period">"Usage period"</label>
-                <select
-                    id="usage-period"
-                    prop:value=move || query.with(|q| q.filters.usage.period.days().to_string())
-                    on:change:target=move |ev| {
-                        if let Some(p) = Period::parse(&ev.target().value()) {
-                            let q = query.get_untracked();
-                            let mut f = q.filters.clone();
-                            f.usage.period = p;
-                            if f != q.filters {
-                                on_query.run((q.filtered(f), false));
-                            }
+        <div class="usage-period">
+            <label for="usage-period">"Usage period"</label>
+            <select
+                id="usage-period"
+                prop:value=move || query.with(|q| q.filters.usage.period.days().to_string())
+                on:change:target=move |ev| {
+                    if let Some(p) = Period::parse(&ev.target().value()) {
+                        let q = query.get_untracked();
+                        let mut f = q.filters.clone();
+                        f.usage.period = p;
+                        if f != q.filters {
+                            on_query.run((q.filtered(f), false));
                         }
                     }
-                >
-                    {Period::ALL.into_iter().map(|p| view! {
-                        <option value=p.days().to_string()>{p.label()}</option>
-                    }).collect_view()}
-                </select>
-                <span class="muted small">"Messages and tokens from Open WebUI's admin analytics"</span>
-                {move || note().map(|why| view! { <p class="notice" role="status">{why}</p> })}
-            </div>
-        </Show>
+                }
+            >
+                {Period::ALL.into_iter().map(|p| view! {
+                    <option value=p.days().to_string()>{p.label()}</option>
+                }).collect_view()}
+            </select>
+            <span class="muted small">"Messages and tokens from Open WebUI's admin analytics"</span>
+            {move || note().map(|why| view! { <p class="notice" role="status">{why}</p> })}
+        </div>
     }
+    .into_any()
 }
 
 /// The Messages and Tokens cells of one row: the numbers with thousands separators, 0 for a
