@@ -245,6 +245,23 @@ def seed(http: Http) -> None:
     log(f"seeded {len(ids)} users and 3 groups in {time.monotonic() - t0:.1f} s")
 
 
+def chat_with_messages(title: str, replies: int, now: int, tokens: tuple[int, int] = (12, 30)) -> dict:
+    """A chat body for POST /api/v1/chats/new: `replies` exchanges (a user message and an
+    assistant reply with token usage), timestamped `now`. Open WebUI writes each message into its
+    chat_message table, which admin analytics counts (assistant replies)."""
+    messages, parent = {}, None
+    for i in range(replies):
+        q, a = f"q{i}", f"a{i}"
+        messages[q] = {"id": q, "parentId": parent, "childrenIds": [a], "role": "user",
+                       "content": f"question {i}", "timestamp": now}
+        messages[a] = {"id": a, "parentId": q, "childrenIds": [], "role": "assistant",
+                       "content": f"answer {i}", "model": "usage-seed-model", "done": True,
+                       "usage": {"input_tokens": tokens[0], "output_tokens": tokens[1]}, "timestamp": now}
+        parent = a
+    return {"chat": {"title": title, "models": ["usage-seed-model"],
+                     "history": {"messages": messages, "currentId": parent}}}
+
+
 # --- serve ----------------------------------------------------------------------------------------
 
 def cmd_serve(args) -> int:
@@ -404,6 +421,17 @@ def record_all(admin: Http, out: Path) -> None:
     # Identity-provider group management (read softly by the console).
     rec("auths_oauth_config", "GET", "/api/v1/auths/admin/config/oauth")
     rec("auths_ldap_server", "GET", "/api/v1/auths/admin/config/ldap/server")
+    # Usage (admin analytics; absent from the OpenAPI file): two users' chats with messages,
+    # then one call for every user in the period. Never /analytics/messages (contents).
+    now = int(time.time())
+    talkers = [e for e, u in by_email.items() if u["role"] == "user"][:2]
+    for n, email in enumerate(talkers):
+        as_user = Http(admin.base, sign_in(admin, email, USER_PASSWORD))
+        as_user.json("POST", "/api/v1/chats/new", chat_with_messages(f"Usage {n}", 2 + n, now))
+    rec("analytics_users", "GET",
+        f"/api/v1/analytics/users?start_date={now - 30 * 86400}&end_date={now + 60}&limit=100000")
+    # A route that is not mounted (analytics switched off, or a line without it): the web UI's page.
+    rec("err_analytics_route_missing", "GET", "/api/v1/analytics/no-such-route")
     rec("user_delete", "DELETE", f"/api/v1/users/{nid}")
 
     # Errors as the server really sends them.

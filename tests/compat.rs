@@ -56,6 +56,7 @@ fn capability_table_as_in_issue_11() {
         (ShareMembers, "0.7.0"),
         (SettingsUiPatch, "0.11.0"),
         (EventWebhooks, "0.10.0"),
+        (UserAnalytics, "0.8.0"),
     ];
     assert_eq!(expect.len(), Capability::ALL.len());
     for (cap, since) in expect {
@@ -93,7 +94,8 @@ fn each_tested_line_has_what_the_issue_measured() {
     );
     let l8 = server("0.8.12");
     assert!(!l8.has(Capability::PartialUserUpdate) && !l8.has(Capability::PostSignout));
-    assert!(l8.has(Capability::ShareMembers));
+    assert!(l8.has(Capability::ShareMembers) && l8.has(Capability::UserAnalytics));
+    assert!(!server("0.7.9").has(Capability::UserAnalytics));
     let l6 = server("0.6.43");
     assert!(
         Capability::ALL.iter().all(|c| !l6.has(*c)),

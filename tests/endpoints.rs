@@ -177,3 +177,14 @@ fn events_and_identity_provider_routes() {
         "/api/v1/auths/admin/config/ldap/server"
     );
 }
+
+#[test]
+fn usage_analytics_route_is_the_per_user_one_and_never_messages() {
+    let e = ep::analytics_users(1_700_000_000, 1_702_592_000, 5000);
+    assert_eq!(
+        get(e.clone()),
+        "/api/v1/analytics/users?start_date=1700000000&end_date=1702592000&limit=5000"
+    );
+    assert_eq!(e.needs, Some(owui_admin::api::Capability::UserAnalytics));
+    assert!(!e.path.contains("/analytics/messages"));
+}

@@ -562,3 +562,39 @@ fn webhook_event_choices_offer_every_area_and_keep_unknown_events() {
     assert_eq!(summary(&["*".into()]), "every event");
     assert_eq!(summary(&current), "user.*, chat.created");
 }
+
+/// Usage from admin analytics: every user with messages in the period, numbers as the server
+/// counted them (two users' seeded chats), one answer for the whole table.
+#[test]
+fn analytics_users_decode_into_the_usage_map() {
+    use owui_admin::pages::users::filter::usage::{Period, UsageMap};
+    let list = UserUsageList::from_json(decode_ok("analytics_users")).unwrap();
+    assert_eq!(list.users.len(), 2);
+    let mut counts: Vec<(u64, u64)> = list.users.iter().map(|u| (u.count, u.tokens())).collect();
+    counts.sort();
+    assert_eq!(
+        counts,
+        [(2, 84), (3, 126)],
+        "2 and 3 replies, 12 + 30 tokens each"
+    );
+    assert!(
+        list.users.iter().all(|u| {
+            !u.user_id.is_empty() && u.total_tokens == u.input_tokens + u.output_tokens
+        })
+    );
+    let map = UsageMap::new(Period::default(), &list, 100_000);
+    assert!(map.complete);
+    assert_eq!(map.with_messages().len(), 2);
+    assert_eq!(map.of("someone-else").map(|c| c.messages), Some(0));
+    // While analytics is off the route is not mounted: the web UI's page answers, which the
+    // client reads as "this server does not have it" (then: "Usage needs admin analytics").
+    let off = fixture("err_analytics_route_missing");
+    assert_eq!((off.status, off.content_type.as_str()), (200, "text/html"));
+    let e = ApiError::missing_feature(
+        off.status,
+        &off.content_type,
+        &endpoints::analytics_users(0, 1, 10),
+        Some("0.12.4"),
+    );
+    assert!(matches!(e, Some(ApiError::Unsupported { .. })), "{e:?}");
+}

@@ -402,3 +402,38 @@ fn every_fixture_of_every_set_is_used_by_a_test() {
         }
     }
 }
+
+/// Usage (admin analytics) came in 0.8.0: 0.11.4 answers as 0.12.4 does (one list for every
+/// user with messages), 0.6.43 answers with its web UI's page, which the client never asks for
+/// there (the capability) and reads as "not there" anyway. A route not mounted (analytics
+/// switched off) looks the same on every line.
+#[test]
+fn usage_analytics_as_each_line_has_it() {
+    use owui_admin::pages::users::filter::usage::{Period, UsageMap};
+    let route = endpoints::analytics_users(0, 1, 10);
+    for l in LINES {
+        let has = server(l).has(Capability::UserAnalytics);
+        assert_eq!(has, l != "0.6.43", "{l}");
+        if has {
+            let list = UserUsageList::from_json(ok(l, "analytics_users")).unwrap();
+            let map = UsageMap::new(Period::default(), &list, 100_000);
+            assert_eq!(map.active_users(), 2, "{l}");
+            assert!(list.users.iter().all(|u| u.count > 0 && u.tokens() > 0));
+        } else {
+            assert!(
+                matches!(
+                    missing(l, "analytics_users", &route),
+                    Some(ApiError::Unsupported { .. })
+                ),
+                "{l}"
+            );
+        }
+        assert!(
+            matches!(
+                missing(l, "err_analytics_route_missing", &route),
+                Some(ApiError::Unsupported { .. })
+            ),
+            "{l}"
+        );
+    }
+}

@@ -570,6 +570,7 @@ fn filters_round_trip_through_the_url_and_defaults_stay_out() {
             created_from: Some("2026-01-01".into()),
             created_to: Some("2026-02-28".into()),
             suspended: true,
+            ..Default::default()
         },
         page: 2,
         ..Default::default()

@@ -133,25 +133,68 @@ fn views_are_kept_per_server() {
 
 #[test]
 fn hidden_columns_round_trip_and_ignore_unknown_names() {
-    let hidden = columns::toggled(&[], Column::Groups, false);
+    let defaults = columns::decode(None);
+    assert_eq!(defaults, [Column::Messages, Column::Tokens]);
+    let hidden = columns::toggled(&defaults, Column::Groups, false);
     let hidden = columns::toggled(&hidden, Column::Role, false);
     assert_eq!(
         hidden,
-        [Column::Role, Column::Groups],
+        [
+            Column::Role,
+            Column::Groups,
+            Column::Messages,
+            Column::Tokens
+        ],
         "in the table's order"
     );
     assert_eq!(columns::decode(Some(&columns::encode(&hidden))), hidden);
-    assert_eq!(columns::table_classes(&hidden), "hide-role hide-groups");
+    assert_eq!(
+        columns::table_classes(&hidden),
+        "hide-role hide-groups hide-messages hide-tokens"
+    );
     let shown_again = columns::toggled(&hidden, Column::Role, true);
-    assert_eq!(shown_again, [Column::Groups]);
+    assert_eq!(
+        shown_again,
+        [Column::Groups, Column::Messages, Column::Tokens]
+    );
     for raw in [None, Some("x"), Some("[]"), Some(r#"{"hidden": "role"}"#)] {
-        assert!(columns::decode(raw).is_empty(), "{raw:?}");
+        assert_eq!(columns::decode(raw), defaults, "{raw:?}");
     }
     assert_eq!(
         columns::decode(Some(
             r#"{"hidden": ["name", "created", 3, "future-column"]}"#
         )),
-        [Column::Created],
+        [Column::Created, Column::Messages, Column::Tokens],
         "Name can never be hidden; unknown names are ignored"
+    );
+}
+
+/// The usage columns cost an analytics call: hidden until shown, and a choice stored before
+/// they existed (only `hidden`) leaves them hidden, while showing one is kept.
+#[test]
+fn usage_columns_are_hidden_by_default_and_a_shown_one_is_kept() {
+    assert!(Column::Messages.hidden_by_default() && Column::Tokens.hidden_by_default());
+    assert!(
+        Column::ALL
+            .iter()
+            .filter(|c| !matches!(c, Column::Messages | Column::Tokens))
+            .all(|c| !c.hidden_by_default())
+    );
+    let old = r#"{"hidden": ["groups"]}"#;
+    assert_eq!(
+        columns::decode(Some(old)),
+        [Column::Groups, Column::Messages, Column::Tokens]
+    );
+    let shown = columns::toggled(&columns::decode(None), Column::Messages, true);
+    assert_eq!(shown, [Column::Tokens]);
+    let stored = columns::encode(&shown);
+    assert_eq!(stored, r#"{"hidden":[],"shown":["messages"]}"#);
+    assert_eq!(columns::decode(Some(&stored)), [Column::Tokens]);
+    // Everything shown, everything hidden.
+    let none: Vec<Column> = Vec::new();
+    assert_eq!(columns::decode(Some(&columns::encode(&none))), none);
+    assert_eq!(
+        columns::decode(Some(&columns::encode(&Column::ALL))),
+        Column::ALL
     );
 }

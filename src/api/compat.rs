@@ -119,10 +119,14 @@ pub enum Capability {
     /// `/api/events` and `/api/events/webhooks` (Open WebUI's event webhooks; CHANGELOG 0.10.0
     /// "New event system with webhooks").
     EventWebhooks,
+    /// `GET /api/v1/analytics/users` (messages and tokens per user in a period; CHANGELOG 0.8.0
+    /// "Analytics dashboard"; absent from 0.6.43, present in 0.11.4). Even there the route is
+    /// only mounted while `ENABLE_ADMIN_ANALYTICS` is on (the default).
+    UserAnalytics,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 13] = [
+    pub const ALL: [Capability; 14] = [
         Capability::GroupMembersPage,
         Capability::ParentGroup,
         Capability::SessionsRevoke,
@@ -136,6 +140,7 @@ impl Capability {
         Capability::ShareMembers,
         Capability::SettingsUiPatch,
         Capability::EventWebhooks,
+        Capability::UserAnalytics,
     ];
 
     /// The first Open WebUI version that has it.
@@ -156,6 +161,7 @@ impl Capability {
             // The table says "0.7.0 / 0.8.x": the earlier bound is taken, and the
             // permission editor shows whatever sections the server sends anyway.
             Capability::SixPermissionSections | Capability::ShareMembers => Version::new(0, 7, 0),
+            Capability::UserAnalytics => Version::new(0, 8, 0),
         }
     }
 

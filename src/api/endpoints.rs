@@ -307,3 +307,19 @@ pub fn event_webhook_update(id: &str) -> Endpoint {
 pub fn event_webhook_delete(id: &str) -> Endpoint {
     Endpoint::delete(format!("{EVENTS}/webhooks/{}", encode(id)))
 }
+
+// --- analytics (admin; mounted only while ENABLE_ADMIN_ANALYTICS is on) ------------------------
+/// Messages (assistant replies) and tokens per user between two epoch seconds, busiest first,
+/// at most `limit` users; only users with messages in the period are listed. Never
+/// `/analytics/messages`: that one returns message contents.
+pub fn analytics_users(start: i64, end: i64, limit: u32) -> Endpoint {
+    Endpoint::get(with_query(
+        "/api/v1/analytics/users",
+        &[
+            ("start_date", Some(start.to_string())),
+            ("end_date", Some(end.to_string())),
+            ("limit", Some(limit.to_string())),
+        ],
+    ))
+    .needs(Capability::UserAnalytics)
+}

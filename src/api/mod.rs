@@ -4,6 +4,7 @@
 pub mod adapters;
 pub mod client;
 mod client_groups;
+mod client_usage;
 pub mod compat;
 pub mod endpoints;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod models;
 mod transport;
 
 pub use client::{Client, decode, normalize_base_url};
+pub use client_usage::{ANALYTICS_OFF, UserUsage, UserUsageList};
 pub use compat::{Capability, ServerInfo, Version};
 pub use endpoints::{Membership, UserListParams};
 pub use error::{ApiError, FieldError};

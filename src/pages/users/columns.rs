@@ -1,8 +1,10 @@
 //! Which optional columns the users table shows (Name and the row's controls always do), kept
 //! per browser in localStorage. Pure data here (host tested); `column_chooser` is the UI.
 //!
-//! Stored as the list of hidden columns, so a column added in a later version shows until
-//! someone hides it, and an unknown name in storage is ignored.
+//! Stored as the columns hidden against their default and the hidden-by-default ones shown
+//! (`{"hidden":[…],"shown":[…]}`), so a column added in a later version takes its own default
+//! until someone changes it, and an unknown name in storage is ignored. Messages and Tokens
+//! (usage, one analytics call) are hidden by default; the others shown.
 
 use serde_json::Value;
 
@@ -17,16 +19,27 @@ pub enum Column {
     LastActive,
     Created,
     Groups,
+    /// Messages in the usage period (admin analytics).
+    Messages,
+    /// Tokens in the usage period (admin analytics).
+    Tokens,
 }
 
 impl Column {
-    pub const ALL: [Column; 5] = [
+    pub const ALL: [Column; 7] = [
         Column::Email,
         Column::Role,
         Column::LastActive,
         Column::Created,
         Column::Groups,
+        Column::Messages,
+        Column::Tokens,
     ];
+
+    /// Hidden until the person shows it (the usage columns cost a request).
+    pub fn hidden_by_default(self) -> bool {
+        matches!(self, Column::Messages | Column::Tokens)
+    }
 
     /// Its header and checkbox label.
     pub fn label(self) -> &'static str {
@@ -36,6 +49,8 @@ impl Column {
             Column::LastActive => "Last active",
             Column::Created => "Created",
             Column::Groups => "Groups",
+            Column::Messages => "Messages",
+            Column::Tokens => "Tokens",
         }
     }
 
@@ -47,27 +62,53 @@ impl Column {
             Column::LastActive => "last-active",
             Column::Created => "created",
             Column::Groups => "groups",
+            Column::Messages => "messages",
+            Column::Tokens => "tokens",
         }
     }
 }
 
-/// The hidden columns, from what localStorage held (anything unreadable: none hidden).
+/// The columns hidden when nothing is stored.
+pub fn default_hidden() -> Vec<Column> {
+    Column::ALL
+        .into_iter()
+        .filter(|c| c.hidden_by_default())
+        .collect()
+}
+
+/// The hidden columns, from what localStorage held (anything unreadable: the defaults).
 pub fn decode(raw: Option<&str>) -> Vec<Column> {
     let Some(Value::Object(o)) = raw.and_then(|r| serde_json::from_str::<Value>(r).ok()) else {
-        return Vec::new();
+        return default_hidden();
     };
-    let Some(Value::Array(hidden)) = o.get("hidden") else {
-        return Vec::new();
+    let listed = |key: &str, c: Column| {
+        o.get(key)
+            .and_then(Value::as_array)
+            .is_some_and(|l| l.iter().any(|h| h.as_str() == Some(c.key())))
     };
     Column::ALL
         .into_iter()
-        .filter(|c| hidden.iter().any(|h| h.as_str() == Some(c.key())))
+        .filter(|c| {
+            if c.hidden_by_default() {
+                !listed("shown", *c)
+            } else {
+                listed("hidden", *c)
+            }
+        })
         .collect()
 }
 
 pub fn encode(hidden: &[Column]) -> String {
-    let keys: Vec<&str> = hidden.iter().map(|c| c.key()).collect();
-    serde_json::json!({ "hidden": keys }).to_string()
+    let keys = |pick: &dyn Fn(&Column) -> bool| -> Vec<&str> {
+        Column::ALL
+            .iter()
+            .filter(|c| pick(c))
+            .map(|c| c.key())
+            .collect()
+    };
+    let off = keys(&|c| !c.hidden_by_default() && hidden.contains(c));
+    let on = keys(&|c| c.hidden_by_default() && !hidden.contains(c));
+    serde_json::json!({ "hidden": off, "shown": on }).to_string()
 }
 
 /// `hidden` with `col` shown (`show`) or hidden, in the table's order.

@@ -48,6 +48,7 @@ pub fn describe(f: &Filters, group_names: &HashMap<String, String>) -> Vec<Strin
     if f.suspended {
         out.push("suspended".into());
     }
+    out.extend(f.usage.describe());
     out
 }
 
@@ -169,7 +170,13 @@ fn summary(host: Host) -> AnyView {
                 <button
                     type="button"
                     class="btn btn-small"
-                    on:click=move |_| on_query.run((query.get_untracked().filtered(Filters::default()), false))
+                    on:click=move |_| {
+                        // The usage period is a view setting (the usage columns): it stays.
+                        let q = query.get_untracked();
+                        let mut cleared = Filters::default();
+                        cleared.usage.period = q.filters.usage.period;
+                        on_query.run((q.filtered(cleared), false))
+                    }
                 >
                     "Clear filters"
                 </button>

@@ -3,10 +3,13 @@
 //! export and "Select all N matching". Called only through [`super::matching`]: in a split
 //! release build this is in the users filters' wasm chunk, fetched when first needed.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::filter::criteria::Criteria;
 use super::filter::plan::{self, Order, Plan, pages_of, window_page};
+use super::filter::usage::UsageMap;
 use super::filter::walk::{self, Walked, sort_users};
 use super::matching::{PageFuture, Resolved, fetcher, same_order};
 use super::query::{Dir, UsersQuery, page_count};
@@ -26,8 +29,12 @@ fn local_midnight(date: &str) -> Option<i64> {
     t.is_finite().then_some((t / 1000.0) as i64)
 }
 
-/// The criteria for `query`'s filters now (reading the groups when a filter needs them).
-async fn criteria_of(client: &Client, query: &UsersQuery) -> Result<(Criteria, usize), ApiError> {
+/// The criteria for `query`'s filters now (reading the groups, or the usage, when a filter
+/// needs them).
+async fn criteria_of(
+    client: &Client,
+    query: &UsersQuery,
+) -> Result<(Criteria, usize, Option<Arc<UsageMap>>), ApiError> {
     let f = &query.filters;
     let (groups, requests) = if f.groups.is_empty() && !f.suspended {
         (Vec::new(), 0)
@@ -35,8 +42,15 @@ async fn criteria_of(client: &Client, query: &UsersQuery) -> Result<(Criteria, u
         (client.groups().await?, 1)
     };
     let suspended = crate::suspension::find_group(&groups);
-    let c = Criteria::new(f, now_secs(), &groups, suspended, local_midnight);
-    Ok((c, requests))
+    let mut c = Criteria::new(f, now_secs(), &groups, suspended, local_midnight);
+    let usage = match c.with_messages {
+        Some(_) => Some(super::usage::usage_for_filter(client, f.usage.period).await?),
+        None => None,
+    };
+    if let Some(u) = &usage {
+        c.with_messages = Some(u.with_messages());
+    }
+    Ok((c, requests + usize::from(usage.is_some()), usage))
 }
 
 /// Resolves `query`'s filters: finds the ranges, and walks the candidates when one page of the
@@ -49,7 +63,7 @@ pub async fn resolve(
     cancel: Option<Cancel>,
 ) -> Result<Resolved, ApiError> {
     let query = query.first_page();
-    let (criteria, mut requests) = criteria_of(client, &query).await?;
+    let (criteria, mut requests, usage) = criteria_of(client, &query).await?;
     let search = query.to_params().query;
     let fetch = fetcher(client, search);
     let (plan, n) = plan::resolve(&criteria, &fetch).await?;
@@ -79,6 +93,7 @@ pub async fn resolve(
         plan,
         walked,
         requests,
+        usage,
     })
 }
 

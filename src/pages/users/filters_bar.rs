@@ -253,6 +253,18 @@ fn controls(host: Host) -> AnyView {
                         />
                         "Suspended only"
                     </label>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || filters.with(|f| f.usage.no_messages)
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                set(&|f| f.usage.no_messages = on);
+                            }
+                        />
+                        "No messages in the usage period"
+                    </label>
+                    <span class="muted small">{move || format!("(last {} days, from admin analytics)", filters.with(|f| f.usage.period.days()))}</span>
                 </fieldset>
                 <fieldset class="filter-set">
                     <legend>"Created"</legend>

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use super::filter::boundary::Page;
 use super::filter::criteria::Criteria;
 use super::filter::plan::{self, Order, Plan};
+use super::filter::usage::UsageMap;
 use super::filter::walk::{Walked, local_page};
 use super::query::{Dir, UsersQuery};
 use crate::api::{ApiError, Client, User, UserList, UserListParams};
@@ -28,6 +29,9 @@ pub struct Resolved {
     pub walked: Option<Walked>,
     /// Requests it took.
     pub requests: usize,
+    /// The usage the "no messages" filter was checked against (the usage columns show it
+    /// instead of asking again).
+    pub usage: Option<Arc<UsageMap>>,
 }
 
 impl Resolved {
@@ -113,6 +117,7 @@ pub async fn resolve(
             plan: Plan::Server,
             walked: None,
             requests: 0,
+            usage: None,
         });
     }
     #[cfg(feature = "split")]

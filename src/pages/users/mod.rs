@@ -28,6 +28,7 @@ pub mod pending;
 pub mod query;
 pub mod table;
 pub mod toolbar;
+pub mod usage;
 pub mod user_groups;
 pub mod user_groups_apply;
 pub mod user_groups_plan;
@@ -61,6 +62,7 @@ use pending::{RoleCountsLine, use_approve};
 use query::{UsersQuery, page_count};
 use table::{RowAction, UsersTable};
 use toolbar::UsersToolbar;
+use usage::{UsagePeriodSelect, use_usage};
 use views_menu::ViewsMenu;
 
 /// The primary admin (Open WebUI's first user: earliest `created_at`, an admin winning ties),
@@ -242,6 +244,11 @@ pub fn UsersPage() -> impl IntoView {
     let export_query = Signal::derive(move || query.get().searching(&search_text.get()));
     let export = use_export(group_names.into());
     let hidden_columns = use_hidden_columns();
+    let (usage, usage_state) = use_usage(
+        query,
+        hidden_columns,
+        Signal::derive(move || resolved.value.get()),
+    );
     let open = RwSignal::new(Open::Nothing);
     let on_changed = Callback::new(move |_| {
         resolved.reload();
@@ -291,6 +298,8 @@ pub fn UsersPage() -> impl IntoView {
                 on_query=show
             />
             <LoadError state=resolved.state />
+            <UsagePeriodSelect query=query hidden=hidden_columns on_query=show usage=usage />
+            <LoadError state=usage_state />
             <BulkBar
                 selected=selected
                 all_matching=all_matching
@@ -320,6 +329,7 @@ pub fn UsersPage() -> impl IntoView {
                         RowAction::Approve(u) => approve.dispatch(u),
                     })
                     pending_queue=pending_queue
+                    usage=usage
                 />
                 <Show when=move || users.with(Vec::is_empty) && list.value.with(Option::is_some)>
                     <div class="empty">{empty_text}</div>

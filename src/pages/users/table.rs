@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::columns::{Column, table_classes};
 use super::query::{Dir, SortKey, UsersQuery};
+use super::usage::{Usage, usage_cells};
 use crate::api::User;
 use crate::components::profile_images::avatar_of;
 use crate::format::{is_active, local_date, local_date_time, now_secs, relative_time};
@@ -56,6 +57,9 @@ pub fn UsersTable(
     /// table (`hide-x` on the table hides every `col-x-x` cell), so rows never read it.
     #[prop(optional, into)]
     hidden: Signal<Vec<Column>>,
+    /// Messages and tokens in the usage period, for the usage columns (one answer per view).
+    #[prop(optional, into)]
+    usage: Signal<Usage>,
 ) -> impl IntoView {
     // `class`: "col-opt" for the columns a phone leaves out, "col-email" for the one it folds
     // under the name.
@@ -100,7 +104,7 @@ pub fn UsersTable(
             });
         }
     };
-    let cols = 6 + usize::from(selected.is_some()) + usize::from(on_action.is_some());
+    let cols = 8 + usize::from(selected.is_some()) + usize::from(on_action.is_some());
     view! {
         <table class=move || format!("table users-table {}", hidden.with(|h| table_classes(h))) aria-label="Users" aria-busy=move || busy.get().to_string()>
             <thead>
@@ -122,6 +126,9 @@ pub fn UsersTable(
                     {header(SortKey::LastActive, "Last active", "col-opt col-x-last-active")}
                     {header(SortKey::Created, "Created", "col-opt col-x-created")}
                     <th scope="col" class="col-opt col-x-groups">"Groups"</th>
+                    // Not sortable: the server cannot order the list by usage.
+                    <th scope="col" class="col-opt col-num col-x-messages">"Messages"</th>
+                    <th scope="col" class="col-opt col-num col-x-tokens">"Tokens"</th>
                     {on_action.map(|_| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
                 </tr>
             </thead>
@@ -147,6 +154,7 @@ pub fn UsersTable(
                     let keep = undeletable.get();
                     let sgroup = suspended_group.get();
                     let queue = pending_queue.get();
+                    let usage = usage.get();
                     let checked = selected.map(|s| Memo::new(move |_| s.get()));
                     view! {
                         <For each=move || users.get() key=row_key let:user>
@@ -155,7 +163,8 @@ pub fn UsersTable(
                                 let can_delete = !keep.contains(&user.id);
                                 let pending = queue && user.role == "pending";
                                 let suspended = sgroup.as_ref().is_some_and(|g| user.group_ids.contains(g));
-                                view! { <UserRow user=user groups=groups can_delete=can_delete suspended=suspended pending=pending selected=selected checked=checked on_action=on_action /> }
+                                let used = usage_cells(&usage, &user.id);
+                                view! { <UserRow user=user groups=groups can_delete=can_delete suspended=suspended pending=pending selected=selected checked=checked on_action=on_action used=used /> }
                             }
                         </For>
                     }
@@ -199,6 +208,8 @@ fn UserRow(
     /// The selection as this page reads it (see the table).
     checked: Option<Memo<HashSet<String>>>,
     on_action: Option<Callback<RowAction>>,
+    /// The Messages and Tokens cells' text.
+    used: (String, String),
 ) -> impl IntoView {
     let now = now_secs();
     let active = is_active(now, user.last_active_at);
@@ -274,6 +285,8 @@ fn UserRow(
             <td class="col-opt col-x-last-active">{last_active.map(|(rel, full)| view! { <time title=full>{rel}</time> })}</td>
             <td class="col-opt col-x-created">{created.map(|(date, full)| view! { <time title=full>{date}</time> })}</td>
             <td class="cell-groups col-opt col-x-groups">{groups}</td>
+            <td class="col-opt col-num col-x-messages">{used.0}</td>
+            <td class="col-opt col-num col-x-tokens">{used.1}</td>
             {actions}
         </tr>
     }

@@ -40,6 +40,9 @@ pub struct Criteria {
     pub created_from: Option<i64>,
     /// `created_at < to` (the day after the chosen "to" date, at local midnight).
     pub created_to: Option<i64>,
+    /// "No messages in the usage period": the ids of the users *with* messages, whom it leaves
+    /// out ([`super::usage`]; filled from the analytics answer after [`Criteria::new`]).
+    pub with_messages: Option<HashSet<String>>,
 }
 
 impl Criteria {
@@ -96,6 +99,7 @@ impl Criteria {
                 .as_deref()
                 .and_then(next_date)
                 .and_then(|d| midnight(&d)),
+            with_messages: f.usage.no_messages.then(HashSet::new),
         }
     }
 
@@ -118,6 +122,10 @@ impl Criteria {
             })
             && self.created_from.is_none_or(|t| created >= t)
             && self.created_to.is_none_or(|t| created < t)
+            && self
+                .with_messages
+                .as_ref()
+                .is_none_or(|ids| !ids.contains(&u.id))
     }
 }
 

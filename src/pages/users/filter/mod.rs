@@ -13,6 +13,7 @@ pub mod criteria;
 pub mod pages;
 pub mod plan;
 pub mod probe;
+pub mod usage;
 pub mod walk;
 
 use crate::api::endpoints::encode;
@@ -102,10 +103,12 @@ pub struct Filters {
     pub created_to: Option<String>,
     /// Only users in the console's suspension group.
     pub suspended: bool,
+    /// The usage period and "no messages in it" ([`usage`]).
+    pub usage: usage::UsageFilter,
 }
 
 /// The URL keys the filters use (besides the list's own `q`, `sort`, `dir`, `page`).
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 9] = [
     "role",
     "group",
     "children",
@@ -113,6 +116,8 @@ pub const KEYS: [&str; 7] = [
     "from",
     "to",
     "suspended",
+    usage::UsageFilter::KEYS[0],
+    usage::UsageFilter::KEYS[1],
 ];
 
 /// `YYYY-MM-DD` with plausible numbers (what `<input type=date>` gives).
@@ -135,6 +140,7 @@ impl Filters {
             && self.created_from.is_none()
             && self.created_to.is_none()
             && !self.suspended
+            && !self.usage.no_messages
     }
 
     /// Reads one URL pair; returns false for a key that is not a filter's.
@@ -165,7 +171,7 @@ impl Filters {
             "from" => self.created_from = Some(v.to_string()).filter(|d| valid_date(d)),
             "to" => self.created_to = Some(v.to_string()).filter(|d| valid_date(d)),
             "suspended" => self.suspended = v == "1",
-            _ => return false,
+            _ => return self.usage.read_pair(k, v),
         }
         true
     }
@@ -196,6 +202,7 @@ impl Filters {
         if self.suspended {
             parts.push("suspended=1".into());
         }
+        parts.extend(self.usage.to_pairs());
         parts
     }
 

@@ -15,6 +15,8 @@
 //!   per group, in different orderings (they may overlap).
 //! - **never active**: no ordering puts these together (`last_active_at == created_at` can be
 //!   any date): it is checked on each user of another filter's segments, or of the whole list.
+//!   So is **no messages in the usage period** (the ids with messages come from one analytics
+//!   call, [`super::usage`]).
 //!
 //! Then the [`Plan`]: with exactly one filter whose segments are disjoint, the segments *are*
 //! the result: a display page is a window of positions in them, 1–3 server pages, shown in that
@@ -114,6 +116,10 @@ fn probes(c: &Criteria) -> Vec<Vec<Probe>> {
         }]),
         Some(Activity::Never) => out.push(Vec::new()),
         None => {}
+    }
+    // "No messages in the period": like "never active", no ordering gathers these users.
+    if c.with_messages.is_some() {
+        out.push(Vec::new());
     }
     if c.created_from.is_some() || c.created_to.is_some() {
         let created = |u: &User| u.created_at.unwrap_or(0);
