@@ -146,3 +146,15 @@ impl Default for Cancel {
         Cancel::new()
     }
 }
+
+/// The first "session expired" among a cancellable run's outcomes, so that Sign in opens once
+/// for the whole run while each item keeps its own reason.
+pub fn first_expired<T>(
+    out: &[(T, Option<Result<(), crate::api::ApiError>>)],
+) -> Option<&crate::api::ApiError> {
+    out.iter().find_map(|(_, r)| {
+        r.as_ref()
+            .and_then(|r| r.as_ref().err())
+            .filter(|e| e.is_session_expired())
+    })
+}

@@ -143,11 +143,7 @@ pub fn BulkDialog(
         spawn_local(async move {
             let results = execute(action, client, list, params, done, cancel).await;
             // An expired session opens Sign in over the screen (once); each user keeps its reason.
-            if let Some(e) = results.iter().find_map(|(_, r)| {
-                r.as_ref()
-                    .and_then(|r| r.as_ref().err())
-                    .filter(|e| e.is_session_expired())
-            }) {
+            if let Some(e) = crate::batch::first_expired(&results) {
                 session.handle(e);
             }
             let new: Vec<(User, Outcome)> = results

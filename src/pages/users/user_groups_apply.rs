@@ -72,11 +72,7 @@ pub fn ApplyGroupChanges(
             })
             .await;
             // An expired session opens Sign in over the screen (once); each group keeps its reason.
-            if let Some(e) = out.iter().find_map(|(_, r)| {
-                r.as_ref()
-                    .and_then(|r| r.as_ref().err())
-                    .filter(|e| e.is_session_expired())
-            }) {
+            if let Some(e) = crate::batch::first_expired(&out) {
                 session.handle(e);
             }
             let new: Vec<(Step, Outcome)> = out
