@@ -23,6 +23,10 @@ pub fn ImpactPreview(
     /// Add and Remove: the users concerned, (id, name). Ignored otherwise.
     #[prop(optional, into)]
     people: Signal<Vec<(String, String)>>,
+    /// The heading, when several previews share a screen ("Effect of joining Research");
+    /// "Effect of this change" otherwise.
+    #[prop(optional, into)]
+    title: Option<String>,
 ) -> impl IntoView {
     let settled = RwSignal::new(change.get_untracked());
     let (settle, _) = debounced(SEARCH_PAUSE, move |c: Change| settled.set(c));
@@ -52,7 +56,7 @@ pub fn ImpactPreview(
     let label = id.clone();
     view! {
         <section class="impact" aria-labelledby=label aria-busy=move || busy().to_string()>
-            <h3 id=id>"Effect of this change"</h3>
+            <h3 id=id>{title.unwrap_or_else(|| "Effect of this change".into())}</h3>
             <Show when=busy>
                 <p class="muted" role="status">"Computing the effect…"</p>
             </Show>

@@ -11,6 +11,8 @@ use super::user_groups_plan::{Step, summary, undone_by_sync};
 use crate::api::GroupSync;
 use crate::batch::{Cancel, run_cancellable};
 use crate::components::dialog::Dialog;
+use crate::components::permissions::impact::Change;
+use crate::components::permissions::impact_view::ImpactPreview;
 use crate::components::progress::Progress;
 use crate::components::toast::use_toasts;
 use crate::session::use_session;
@@ -143,6 +145,17 @@ pub fn ApplyGroupChanges(
                             }.into_any()),
                             Some(_) => None,
                         }}
+                        // Per group: the permissions this user gains or loses by it (a few
+                        // group-level reads each, never Save-blocking).
+                        {all.get_value().into_iter().map(|s| {
+                            let (change, title) = if s.join {
+                                (Change::Add(s.group_id.clone()), format!("Effect of joining {}", s.group_name))
+                            } else {
+                                (Change::Remove(s.group_id.clone()), format!("Effect of leaving {}", s.group_name))
+                            };
+                            let people = vec![(uid.get_value(), user_name.get_untracked())];
+                            view! { <ImpactPreview change=change people=people title=title /> }
+                        }).collect_view()}
                     </div>
                     <div class="dialog-actions">
                         <button class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>

@@ -106,6 +106,14 @@ pub async fn membership_user_page_join_two_leave_one(
         create_group(h, body).map(|g| id_of(&g))
     };
     let (a, b, c) = (mk("A", None)?, mk("B", None)?, mk("C", None)?);
+    // A grants a key the defaults do not: joining it is a gain the confirm must show.
+    h.api.ok(
+        h.api.post(
+            &format!("/api/v1/groups/id/{a}/update"),
+            json!({"name": name("A"), "description": "e2e membership", "permissions": {"workspace": {"tools": true}}}),
+        ),
+        "A grants tools",
+    )?;
     add_members(h, &c, &[&uid])?;
     let nesting = h.has(Feature::Nesting);
     if nesting {
@@ -143,6 +151,21 @@ pub async fn membership_user_page_join_two_leave_one(
     page.click("Review group changes").await?;
     page.wait_xpath("//dialog[@open]//p[contains(., 'Join:')]")
         .await?;
+    // The confirm's preview, per group, once read: joining A gains workspace.tools for this
+    // user (checked against the server as the user after Apply); leaving C changes nothing.
+    let joining_a = format!(
+        "//dialog[@open]//section[contains(@class,'impact')][@aria-busy='false'][h3[normalize-space()={}]]",
+        xp_lit(&format!("Effect of joining {}", name("A")))
+    );
+    page.wait_xpath(&format!(
+        "{joining_a}//li[@data-perm='workspace.tools'][@data-gain='1']"
+    ))
+    .await?;
+    page.wait_xpath(&format!(
+        "//dialog[@open]//section[contains(@class,'impact')][@aria-busy='false'][h3[normalize-space()={}]][contains(., 'No permission changes for anyone.')]",
+        xp_lit(&format!("Effect of leaving {}", name("C")))
+    ))
+    .await?;
     screenshots(h, page, "membership-user-confirm").await?;
     h.faults.set(Rule::new(
         "POST",
@@ -172,6 +195,20 @@ pub async fn membership_user_page_join_two_leave_one(
     let direct = |id: &str| groups.iter().any(|(g, t)| g == id && t == "direct");
     if !direct(&a) || !direct(&b) || groups.iter().any(|(g, _)| *g == c) {
         return Err(format!("after the change the server has {groups:?}"));
+    }
+    // What the preview said, as the server enforces it for the user now.
+    let token = h
+        .api
+        .signin(&format!("member{s}@example.com"), "e2e-password-1")?;
+    let perms = h.api.ok(
+        h.api.as_token(&token).get("/api/v1/users/permissions"),
+        "the user's permissions",
+    )?;
+    if perms["workspace"]["tools"] != json!(true) {
+        return Err(format!(
+            "joining A did not give tools: {}",
+            perms["workspace"]
+        ));
     }
     // The page shows the server's state: A and B ticked, C not, nothing pending.
     page.wait_js(
