@@ -33,3 +33,25 @@ pub fn Progress(
         </div>
     }
 }
+
+/// A dialog's running stage of a cancellable batch: the progress bar and Cancel ("Cancelling…"
+/// once pressed: the calls under way finish, no new one starts).
+#[component]
+pub fn RunningStage(
+    #[prop(into)] label: String,
+    #[prop(into)] done: Signal<usize>,
+    total: usize,
+    cancel: crate::batch::Cancel,
+) -> impl IntoView {
+    let cancelled = cancel.cancelled();
+    view! {
+        <div class="dialog-body">
+            <Progress label=label done=done total=Signal::derive(move || total) />
+        </div>
+        <div class="dialog-actions">
+            <button class="btn" disabled=move || cancelled.get() on:click=move |_| cancel.cancel()>
+                {move || if cancelled.get() { "Cancelling…" } else { "Cancel" }}
+            </button>
+        </div>
+    }
+}

@@ -16,7 +16,7 @@ use super::query::UsersQuery;
 use crate::api::{ApiError, Group, User};
 use crate::batch::Cancel;
 use crate::components::dialog::Dialog;
-use crate::components::progress::Progress;
+use crate::components::progress::{Progress, RunningStage};
 use crate::components::toast::use_toasts;
 use crate::format::{count, now_secs};
 use crate::session::use_session;
@@ -226,17 +226,7 @@ pub fn BulkDialog(
                     </div>
                 }
                 .into_any(),
-                (Stage::Running(total), _) => view! {
-                    <div class="dialog-body">
-                        <Progress label="Working" done=done total=Signal::derive(move || total) />
-                    </div>
-                    <div class="dialog-actions">
-                        <button class="btn" disabled=move || cancel.cancelled().get() on:click=move |_| cancel.cancel()>
-                            {move || if cancel.cancelled().get() { "Cancelling…" } else { "Cancel" }}
-                        </button>
-                    </div>
-                }
-                .into_any(),
+                (Stage::Running(total), _) => view! { <RunningStage label="Working" done=done total=total cancel=cancel /> }.into_any(),
                 (Stage::Done, _) => view! { <BulkResults rows=rows on_retry=retry on_close=on_close /> }.into_any(),
             }}
         </Dialog>

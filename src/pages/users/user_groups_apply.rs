@@ -13,7 +13,7 @@ use crate::batch::{Cancel, run_cancellable};
 use crate::components::dialog::Dialog;
 use crate::components::permissions::impact::Change;
 use crate::components::permissions::impact_view::ImpactPreview;
-use crate::components::progress::Progress;
+use crate::components::progress::RunningStage;
 use crate::components::toast::use_toasts;
 use crate::session::use_session;
 
@@ -164,17 +164,7 @@ pub fn ApplyGroupChanges(
                     </div>
                 }
                 .into_any(),
-                Stage::Running(total) => view! {
-                    <div class="dialog-body">
-                        <Progress label="Changing groups" done=done total=Signal::derive(move || total) />
-                    </div>
-                    <div class="dialog-actions">
-                        <button class="btn" disabled=move || cancel.cancelled().get() on:click=move |_| cancel.cancel()>
-                            {move || if cancel.cancelled().get() { "Cancelling…" } else { "Cancel" }}
-                        </button>
-                    </div>
-                }
-                .into_any(),
+                Stage::Running(total) => view! { <RunningStage label="Changing groups" done=done total=total cancel=cancel /> }.into_any(),
                 Stage::Done => view! {
                     <div class="dialog-body">
                         <ul class="results" aria-label="Results">

@@ -274,8 +274,7 @@ async fn users_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Strin
         page.click(button).await?;
         a.dialog(h, page, screen).await?;
         page.click_in_dialog("Cancel").await?;
-        page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-            .await?;
+        page.dialog_closed().await?;
     }
     page.click("Clear selection").await?;
 
@@ -308,13 +307,11 @@ async fn users_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Strin
     {
         page.click_in_dialog("Cancel").await?;
     }
-    page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-        .await?;
+    page.dialog_closed().await?;
     page.click(&format!("Delete {first}")).await?;
     a.dialog(h, page, "Delete user").await?;
     page.click_in_dialog("Cancel").await?;
-    page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-        .await?;
+    page.dialog_closed().await?;
 
     page.click("Add user").await?;
     page.field("Password").await?;
@@ -334,8 +331,7 @@ async fn users_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Strin
     page.wait_text("1 ready to create, 1 with problems").await?;
     a.dialog(h, page, "Add user: CSV import preview").await?;
     page.click_in_dialog("Cancel").await?;
-    page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-        .await?;
+    page.dialog_closed().await?;
 
     // A user's own page: one in a group inside a group, so groups and access show.
     let s = unique();
@@ -456,13 +452,11 @@ async fn groups_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Stri
     page.click(&format!("Remove {member}")).await?;
     a.dialog(h, page, "Remove member").await?;
     page.click_in_dialog("Cancel").await?;
-    page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-        .await?;
+    page.dialog_closed().await?;
     page.click("Delete group").await?;
     a.dialog(h, page, "Delete group").await?;
     page.click_in_dialog("Cancel").await?;
-    page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-        .await?;
+    page.dialog_closed().await?;
 
     page.goto(&format!("{}/groups/{pid}?tab=members", h.app_url))
         .await?;
@@ -504,8 +498,7 @@ async fn account_pass(h: &Harness, page: &Page, a: &mut Audit) -> Result<(), Str
     page.click("Save settings").await?;
     a.dialog(h, page, "Save settings? (diff)").await?;
     page.click_in_dialog("Cancel").await?;
-    page.wait_js("dialog closed", "!document.querySelector('dialog[open]')")
-        .await?;
+    page.dialog_closed().await?;
     // Back as it was: nothing left unsaved.
     bubble.click().await.map_err(err)
 }

@@ -18,13 +18,14 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     ]
 }
 
-fn create_group(
+/// A group with a parent and permissions; its id. (The access and impact scenarios.)
+pub(super) fn create_group(
     h: &Harness,
     name: &str,
     parent: Option<&str>,
     perms: Value,
 ) -> Result<String, String> {
-    let body = json!({"name": name, "description": "e2e access", "parent_group_id": parent, "permissions": perms});
+    let body = json!({"name": name, "description": "made by e2e", "parent_group_id": parent, "permissions": perms});
     let g = h
         .api
         .ok(h.api.post("/api/v1/groups/create", body), "create group")?;

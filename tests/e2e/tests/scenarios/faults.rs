@@ -539,11 +539,7 @@ pub async fn fault_expired_session_keeps_typed_status_and_sends_it_again(
     }
     page.fill("Password", password).await?;
     page.click_in_dialog("Sign in").await?;
-    page.wait_js(
-        "Sign in to close",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await?;
+    page.dialog_closed().await?;
     // Whatever the screen loads again after signing in must not overwrite the draft: wait until
     // every status load the proxy saw has finished in the browser, then look.
     let started = h.faults.hits()?;

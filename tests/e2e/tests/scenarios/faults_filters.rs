@@ -319,12 +319,7 @@ pub async fn fault_filters_select_all_matching_when_collecting_fails(
         page.wait_xpath("//*[@role='dialog']//h2[normalize-space()='Change role of 32 users']")
             .await?;
         page.click_in_dialog("Cancel").await?;
-        page.wait_js(
-            "the dialog closed",
-            "!document.querySelector('dialog[open]')",
-        )
-        .await
-        .map(|_| ())
+        page.dialog_closed().await
     }
     .await;
     delete_users(h, &ids);

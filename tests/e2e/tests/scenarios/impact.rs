@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use serde_json::{Value, json};
 
+use super::access::create_group;
 use super::common::{create_user, signed_in_at, signed_in_on, unique};
 use super::groups::steps::{click_css, err, screenshots, wait_group};
 use crate::support::page::xp_lit;
@@ -131,22 +132,6 @@ fn matches(
         }
     }
     Ok(())
-}
-
-fn create_group(
-    h: &Harness,
-    name: &str,
-    parent: Option<&str>,
-    perms: Value,
-) -> Result<String, String> {
-    let body = json!({"name": name, "description": "e2e impact", "parent_group_id": parent, "permissions": perms});
-    let g = h
-        .api
-        .ok(h.api.post("/api/v1/groups/create", body), "create group")?;
-    g["id"]
-        .as_str()
-        .map(str::to_string)
-        .ok_or_else(|| "group without id".into())
 }
 
 /// Research (knowledge, prompts) ← Vision (models); Support (knowledge); New Parent (tools,

@@ -73,11 +73,7 @@ pub async fn keyboard_only_search_edit_save_returns_focus_to_the_row(
     page.tab_to("Save", false, 25).await?;
     page.press(&key(Key::Enter)).await?;
 
-    page.wait_js(
-        "the dialog to close",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await?;
+    page.dialog_closed().await?;
     page.wait_text(&format!("Saved {renamed}")).await?;
     let saved = server_user(h, &id)?.ok_or("the user is gone")?;
     if saved["name"] != json!(renamed) {
@@ -140,11 +136,7 @@ pub async fn keyboard_dialog_keeps_focus_and_escape_returns_it(
         }
     }
     page.press(&key(Key::Escape)).await?;
-    page.wait_js(
-        "the dialog to close",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await?;
+    page.dialog_closed().await?;
     page.wait_js(
         "focus back on Add user",
         "document.activeElement && document.activeElement.innerText.trim() === 'Add user'",

@@ -172,11 +172,7 @@ pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
     let renamed = format!("Dialog renamed {n}");
     page.fill("Name", &renamed).await?;
     page.click_in_dialog("Save").await?;
-    page.wait_js(
-        "the dialog closed",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await?;
+    page.dialog_closed().await?;
     page.wait_xpath(&format!(
         "//table[@aria-label='Users']//*[normalize-space()={}]",
         xp_lit(&renamed)
@@ -203,11 +199,7 @@ pub async fn lazy_users_dialogs_load_behind_nginx_sub_path(
     page.field("CSV file").await?;
     // No file chosen yet, so no Cancel button: Escape closes it.
     page.press(&key(Key::Escape)).await?;
-    page.wait_js(
-        "the dialog closed",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await?;
+    page.dialog_closed().await?;
 
     // The bulk actions on a selection.
     page.field(&format!("Select {renamed}"))
@@ -324,12 +316,7 @@ pub async fn lazy_chunk_that_cannot_be_fetched_says_so_and_retries(
 
 async fn cancel(page: &Page) -> Result<(), String> {
     page.click_in_dialog("Cancel").await?;
-    page.wait_js(
-        "the dialog closed",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await
-    .map(|_| ())
+    page.dialog_closed().await
 }
 
 async fn click_xpath(page: &Page, xpath: &str) -> Result<(), String> {

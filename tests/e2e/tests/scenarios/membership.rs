@@ -357,7 +357,7 @@ pub async fn membership_user_page_warns_when_the_identity_provider_manages_group
         }
         page.screenshot(&h.artifacts().join("membership-user-sync-warning.png")).await?;
         page.click_in_dialog("Cancel").await?;
-        page.wait_js("the dialog closed", "!document.querySelector('dialog[open]')").await?;
+        page.dialog_closed().await?;
         if !server_groups(h, &uid)?.is_empty() {
             return Err("Cancel changed the user's groups".into());
         }
@@ -410,11 +410,7 @@ pub async fn membership_keyboard_only(h: &Harness, page: &Page) -> Result<(), St
         .await?;
     page.tab_to("Close", false, 6).await?;
     page.press(&key(fantoccini::key::Key::Enter)).await?;
-    page.wait_js(
-        "the dialog closed",
-        "!document.querySelector('dialog[open]')",
-    )
-    .await?;
+    page.dialog_closed().await?;
     if !export_ids(h, &gid)?.contains(&uid) {
         return Err("joining by keyboard did not reach the server".into());
     }

@@ -186,6 +186,16 @@ impl Page {
         self.client.execute(script, vec![]).await.map_err(err)
     }
 
+    /// Waits until no dialog is open (after Cancel, Close or a save).
+    pub async fn dialog_closed(&self) -> Result<(), String> {
+        self.wait_js(
+            "the dialog closed",
+            "!document.querySelector('dialog[open]')",
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Polls `script` (a JS expression) until it is truthy; returns its last value.
     pub async fn wait_js(&self, what: &str, script: &str) -> Result<Value, String> {
         let end = tokio::time::Instant::now() + DEADLINE;

@@ -185,12 +185,7 @@ pub async fn fault_webhooks_save_dropped_keeps_the_form(
         click_in_alert(page, "interrupted", "Try again").await?;
         server_eventually("the webhook", || Ok(hook_named(h, &name)?.is_some())).await?;
         page.button(&format!("Edit {name}")).await?;
-        page.wait_js(
-            "the dialog closed",
-            "!document.querySelector('dialog[open]')",
-        )
-        .await
-        .map(|_| ())
+        page.dialog_closed().await
     }
     .await;
     delete_hooks(h, &tag);
